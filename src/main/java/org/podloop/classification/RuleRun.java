@@ -1,0 +1,108 @@
+package org.podloop.classification;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * One session over a ruleset: inserts the facts, fires, and remembers which rule (and which matched
+ * facts) produced every inserted object, so that each result can explain itself without the DRL
+ * having to do anything special.
+ */
+final class RuleRun {
+
+    private final List<FiredRule> fired = new ArrayList<>();
+    private final Map<Object, Match> producedBy = new IdentityHashMap<>();
+    private final List<Object> results;
+
+    private RuleRun(Ruleset ruleset, Collection<?> facts, Class<?>... resultTypes) {
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            Match[] firing = new Match[1];
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(describe(event.getMatch()));
+                    firing[0] = null;
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (firing[0] != null) {
+                        producedBy.put(event.getObject(), firing[0]);
+                    }
+                }
+            });
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            List<Object> found = new ArrayList<>();
+            for (Class<?> type : resultTypes) {
+                found.addAll(session.getObjects(new ClassObjectFilter(type)));
+            }
+            results = found;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    static RuleRun fire(Ruleset ruleset, Collection<?> facts, Class<?>... resultTypes) {
+        return new RuleRun(ruleset, facts, resultTypes);
+    }
+
+    <T> List<T> results(Class<T> type) {
+        return results.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<FiredRule> fired() {
+        return List.copyOf(fired);
+    }
+
+    /** The rule that inserted {@code result}, with the facts its match held. */
+    FiredRule producerOf(Object result) {
+        Match match = producedBy.get(result);
+        return match == null ? null : describe(match);
+    }
+
+    /** The facts the rule that inserted {@code result} matched. */
+    List<Object> matchedFor(Object result) {
+        Match match = producedBy.get(result);
+        return match == null ? List.of() : List.copyOf(match.getObjects());
+    }
+
+    static String metadata(FiredRule rule, String key) {
+        return rule == null ? null : rule.metadata().get(key);
+    }
+
+    private static FiredRule describe(Match match) {
+        return new FiredRule(match.getRule().getName(), metadataOf(match.getRule()),
+                match.getObjects().stream().map(String::valueOf).toList());
+    }
+
+    /** A rule's metadata by the names authors wrote: Drools files {@code @description} under its annotation class. */
+    static Map<String, String> metadataOf(Rule rule) {
+        Map<String, String> metadata = new TreeMap<>();
+        rule.getMetaData().forEach((key, value) -> {
+            String name = key.substring(key.lastIndexOf('.') + 1);
+            metadata.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), String.valueOf(value));
+        });
+        return metadata;
+    }
+}

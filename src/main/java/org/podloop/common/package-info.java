@@ -1,0 +1,6 @@
+/**
+ * The shared kernel: the few exception types every module may throw and the one place that turns
+ * them (and Spring's own input errors) into RFC 7807 problem JSON naming the bad field.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.podloop.common;

@@ -1,0 +1,41 @@
+package org.podloop.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the authenticated user to the engine for the request, so engine calls (task completion,
+ * process start) see who acts, exactly as when the same user works in the Tasklist.
+ */
+class EngineAuthenticationBridge extends OncePerRequestFilter {
+
+    private final IdentityService identity;
+
+    EngineAuthenticationBridge(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        identity.setAuthentication(authentication.getName(),
+                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.podloop.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * One chain for the machine-facing APIs ({@code /api/**}, {@code /engine-rest/**}): stateless HTTP
+ * Basic against Camunda's users. The Camunda webapps ({@code /camunda/**}) keep their own session
+ * login and CSRF protection, so no Spring Security chain touches them.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+        return http
+                // Path matchers, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC,
+                // and an MVC matcher would silently leave it unprotected.
+                .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"podloop\"");
+                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage());
+                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic auth sends no cookies a browser could replay, so CSRF tokens add nothing here.
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new EngineAuthenticationBridge(identity), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

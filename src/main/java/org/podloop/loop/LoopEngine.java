@@ -1,0 +1,42 @@
+package org.podloop.loop;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The few engine calls the loop needs, in one place, so that a move to another Camunda 7 fork stays small. */
+@Component
+class LoopEngine {
+
+    private final RuntimeService runtime;
+
+    LoopEngine(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    void startLoop(UUID loopId, String teamKey, UUID baselineSnapshotId) {
+        runtime.createProcessInstanceByKey(ProcessIds.EXECUTION_LOOP)
+                .businessKey(loopId.toString())
+                .setVariable(ProcessIds.VAR_LOOP_ID, loopId.toString())
+                .setVariable(ProcessIds.VAR_TEAM_KEY, teamKey)
+                .setVariable(ProcessIds.VAR_ITERATION, 1)
+                .setVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, baselineSnapshotId.toString())
+                .execute();
+    }
+
+    /** Whether an iteration of the loop waits at {@code Event_RemeasurementReceived}. */
+    boolean awaitsRemeasurement(UUID loopId) {
+        return runtime.createExecutionQuery()
+                .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
+                .processVariableValueEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
+                .count() > 0;
+    }
+
+    /** Delivers the re-measurement; the iteration verifies and moves on within the caller's transaction. */
+    void correlateRemeasurement(UUID loopId, UUID snapshotId) {
+        runtime.createMessageCorrelation(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
+                .processInstanceVariableEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
+                .setVariable(ProcessIds.VAR_REMEASURE_SNAPSHOT_ID, snapshotId.toString())
+                .correlateWithResult();
+    }
+}

@@ -1,0 +1,134 @@
+package org.podloop.loop;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.podloop.classification.Classification;
+import org.podloop.classification.ClassificationService;
+import org.podloop.classification.FindingView;
+import org.podloop.classification.Verification;
+import org.podloop.common.NotFoundException;
+import org.podloop.identity.Directory;
+import org.podloop.signal.SnapshotView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The loop module's public face: what a classified snapshot does to a team's loop, and reading loops. */
+@Service
+public class LoopService {
+
+    private final Loops loops;
+    private final TimelineEntries entries;
+    private final Timeline timeline;
+    private final LoopEngine engine;
+    private final ClassificationService classification;
+    private final Directory directory;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int maxIterations;
+
+    LoopService(Loops loops, TimelineEntries entries, Timeline timeline, LoopEngine engine,
+                ClassificationService classification, Directory directory, ObjectMapper json, Clock clock,
+                @Value("${podloop.loop.max-iterations}") int maxIterations) {
+        this.loops = loops;
+        this.entries = entries;
+        this.timeline = timeline;
+        this.engine = engine;
+        this.classification = classification;
+        this.directory = directory;
+        this.json = json;
+        this.clock = clock;
+        this.maxIterations = maxIterations;
+    }
+
+    /**
+     * A team's snapshot was classified. With a loop open: it is the loop's re-measurement when an
+     * iteration waits for one, else it joins the loop's timeline. Without: findings open a loop.
+     */
+    @Transactional
+    public Optional<LoopRef> onSnapshotClassified(SnapshotView snapshot, Classification result) {
+        String actor = directory.currentUser();
+        Map<String, Object> detail = Map.of("externalId", snapshot.externalId(), "rulesetVersion", result.rulesetVersion(),
+                "findings", result.findings().stream().map(f -> f.pattern() + " " + f.severity()).toList());
+        Optional<Loop> open = loops.findByOpenTeamKey(snapshot.teamKey());
+        if (open.isPresent()) {
+            Loop loop = open.get();
+            if (engine.awaitsRemeasurement(loop.id())) {
+                LoopIteration iteration = loop.current();
+                iteration.recordRemeasurement(snapshot.id());
+                timeline.record(loop.id(), iteration.number(), TimelineType.REMEASUREMENT_RECEIVED, actor, snapshot.id(), detail);
+                engine.correlateRemeasurement(loop.id(), snapshot.id());
+            } else {
+                timeline.record(loop.id(), loop.current() == null ? null : loop.current().number(),
+                        TimelineType.SNAPSHOT_ATTACHED, actor, snapshot.id(), detail);
+            }
+            return Optional.of(loop.ref());
+        }
+        if (result.findings().isEmpty()) {
+            return Optional.empty();
+        }
+        Loop loop = loops.saveAndFlush(Loop.open(snapshot.teamKey(), snapshot.id(), maxIterations, clock.instant()));
+        timeline.record(loop.id(), null, TimelineType.LOOP_OPENED, actor, snapshot.id(), detail);
+        engine.startLoop(loop.id(), snapshot.teamKey(), snapshot.id());
+        return Optional.of(loop.ref());
+    }
+
+    /** The loop a snapshot opened or joined, for answering a repeated post with the same result. */
+    @Transactional(readOnly = true)
+    public Optional<LoopRef> loopOfSnapshot(UUID snapshotId) {
+        return entries.findFirstBySnapshotIdOrderByIdAsc(snapshotId)
+                .flatMap(entry -> loops.findById(entry.loopId())).map(Loop::ref);
+    }
+
+    @Transactional(readOnly = true)
+    public LoopView loop(UUID id) {
+        Loop loop = loops.findById(id).orElseThrow(() -> new NotFoundException("no loop " + id));
+        List<LoopView.Iteration> iterations = loop.iterations().stream().map(this::view).toList();
+        List<LoopView.Step> steps = entries.findByLoopIdOrderByIdAsc(id).stream()
+                .map(e -> new LoopView.Step(e.at(), e.type(), e.iteration(), e.actor(), e.snapshotId(), tree(e.detail())))
+                .toList();
+        return new LoopView(loop.id(), loop.teamKey(), loop.status(), loop.openedAt(), loop.endedAt(),
+                loop.maxIterations(), iterations, steps);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LoopSummary> loops(String team, LoopStatus status) {
+        List<Loop> found;
+        if (team != null && status != null) {
+            found = loops.findByTeamKeyAndStatusOrderByOpenedAtDesc(team, status);
+        } else if (team != null) {
+            found = loops.findByTeamKeyOrderByOpenedAtDesc(team);
+        } else if (status != null) {
+            found = loops.findByStatusOrderByOpenedAtDesc(status);
+        } else {
+            found = loops.findAllByOrderByOpenedAtDesc();
+        }
+        return found.stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(), l.endedAt(),
+                l.iterations().size())).toList();
+    }
+
+    private LoopView.Iteration view(LoopIteration it) {
+        List<FindingView> baseline = classification.classificationOf(it.baselineSnapshotId())
+                .map(Classification::findings).orElse(List.of());
+        Verification verification = it.verificationJson() == null ? null : read(it.verificationJson(), Verification.class);
+        return new LoopView.Iteration(it.number(), it.startedAt(), it.endedAt(), it.baselineSnapshotId(), baseline,
+                it.interventionId(), it.remeasureSnapshotId(), verification, it.decision(), it.rationale());
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String detail) {
+        return read(detail, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored loop data is unreadable", e);
+        }
+    }
+}

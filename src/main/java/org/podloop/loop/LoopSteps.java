@@ -1,0 +1,194 @@
+package org.podloop.loop;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.podloop.classification.Classification;
+import org.podloop.classification.ClassificationService;
+import org.podloop.classification.FindingView;
+import org.podloop.classification.Intervention;
+import org.podloop.classification.RecommendedIntervention;
+import org.podloop.classification.Verification;
+import org.podloop.identity.Directory;
+import org.podloop.signal.SignalService;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each step of the BPMN loop does to the domain. Delegates and task listeners only translate
+ * process variables into these calls, so the steps can be read (and tested) without the engine.
+ */
+@Component
+class LoopSteps {
+
+    private final Loops loops;
+    private final Timeline timeline;
+    private final ClassificationService classification;
+    private final SignalService signals;
+    private final Directory directory;
+    private final Clock clock;
+
+    LoopSteps(Loops loops, Timeline timeline, ClassificationService classification, SignalService signals,
+              Directory directory, Clock clock) {
+        this.loops = loops;
+        this.timeline = timeline;
+        this.classification = classification;
+        this.signals = signals;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {
+    }
+
+    record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {
+    }
+
+    IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId) {
+        Loop loop = load(loopId);
+        loop.startIteration(number, baselineSnapshotId, processInstanceId, clock.instant());
+        List<FindingView> findings = findingsOf(baselineSnapshotId);
+        if (findings.isEmpty()) {
+            // The re-measure that ended the last iteration may sit just under every threshold; the loop still
+            // works on what opened it.
+            findings = findingsOf(loop.triggerSnapshotId());
+        }
+        List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions());
+        timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentUser(), baselineSnapshotId,
+                Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
+                        "findings", findings.stream().map(f -> f.pattern() + " " + f.severity()).toList(),
+                        "recommended", recommended.stream().map(RecommendedIntervention::interventionId).toList()));
+        List<Map<String, Object>> compact = recommended.stream().map(r -> Map.<String, Object>of(
+                "rank", r.rank(), "interventionId", r.interventionId(), "title", r.title(), "pattern", r.pattern(),
+                "timeBox", r.timeBox().toString(), "reason", r.reason())).toList();
+        return new IterationStart(describeFindings(findings), describeRecommendations(recommended), timeline.write(compact));
+    }
+
+    void taskCreated(UUID loopId, int iteration, String taskId, String taskKey, String taskName) {
+        timeline.record(loopId, iteration, TimelineType.TASK_CREATED, null, null,
+                Map.of("taskId", taskId, "task", taskKey, "name", taskName));
+    }
+
+    void taskAssigned(UUID loopId, int iteration, String taskId, String taskKey, String assignee) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("taskId", taskId);
+        detail.put("task", taskKey);
+        detail.put("assignee", assignee);
+        timeline.record(loopId, iteration, TimelineType.TASK_ASSIGNED, actorOr(assignee), null, detail);
+    }
+
+    /** The pod chose: refuses an id the catalogue does not know; returns the intervention for its time-box and steps. */
+    Intervention interventionChosen(UUID loopId, int iteration, String interventionId) {
+        Intervention intervention = classification.intervention(interventionId == null ? "" : interventionId)
+                .orElseThrow(() -> new TaskInputException(ProcessIds.VAR_INTERVENTION_ID, "unknown intervention '"
+                        + interventionId + "'; choose one of " + classification.interventions().stream().map(Intervention::id).toList()));
+        load(loopId).iteration(iteration).chooseIntervention(intervention.id());
+        completed(loopId, iteration, ProcessIds.TASK_CHOOSE_INTERVENTION, Map.of(ProcessIds.VAR_INTERVENTION_ID, intervention.id()));
+        return intervention;
+    }
+
+    void interventionRun(UUID loopId, int iteration, String outcomeNotes) {
+        requireText(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes);
+        completed(loopId, iteration, ProcessIds.TASK_RUN_INTERVENTION, Map.of(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes));
+    }
+
+    void decided(UUID loopId, int iteration, String decision, String rationale) {
+        Decision chosen;
+        try {
+            chosen = Decision.valueOf(decision == null ? "" : decision);
+        } catch (IllegalArgumentException e) {
+            throw new TaskInputException(ProcessIds.VAR_DECISION, "must be one of CLOSE, REPEAT, ESCALATE, got '" + decision + "'");
+        }
+        requireText(ProcessIds.VAR_RATIONALE, rationale);
+        load(loopId).iteration(iteration).decide(chosen, rationale);
+        completed(loopId, iteration, ProcessIds.TASK_DECIDE,
+                Map.of(ProcessIds.VAR_DECISION, chosen.name(), ProcessIds.VAR_RATIONALE, rationale));
+    }
+
+    VerificationStep verify(UUID loopId) {
+        Loop loop = load(loopId);
+        LoopIteration iteration = loop.current();
+        Verification verification = classification.verify(iteration.interventionId(),
+                signals.snapshot(iteration.baselineSnapshotId()), signals.snapshot(iteration.remeasureSnapshotId()));
+        iteration.recordVerification(verification.outcome(), timeline.write(verification));
+        timeline.record(loopId, iteration.number(), TimelineType.VERIFIED, null, iteration.remeasureSnapshotId(),
+                Map.of("outcome", verification.outcome(), "reasons", verification.reasons(),
+                        "rulesetVersion", verification.rulesetVersion(),
+                        "rules", verification.rules().stream().map(r -> r.name()).toList()));
+        String summary = verification.outcome() + "\n" + String.join("\n", verification.reasons())
+                + "\n(ruleset " + verification.rulesetVersion() + ")";
+        return new VerificationStep(verification, loop.iterationsExhausted(), summary);
+    }
+
+    Decision endIteration(UUID loopId) {
+        LoopIteration iteration = load(loopId).current();
+        Decision next = iteration.end(clock.instant());
+        timeline.record(loopId, iteration.number(), TimelineType.ITERATION_ENDED, null, null,
+                Map.of("verificationOutcome", iteration.verificationOutcome(), "next", next.name()));
+        return next;
+    }
+
+    /** The next iteration starts from the last re-measure: that is the team's current state. */
+    UUID nextBaseline(UUID loopId) {
+        return load(loopId).current().remeasureSnapshotId();
+    }
+
+    void close(UUID loopId) {
+        Loop loop = load(loopId);
+        loop.close(clock.instant());
+        timeline.record(loopId, null, TimelineType.LOOP_CLOSED, null, null, Map.of("status", loop.status().name()));
+    }
+
+    void escalate(UUID loopId) {
+        Loop loop = load(loopId);
+        loop.escalate(clock.instant());
+        timeline.record(loopId, null, TimelineType.LOOP_ESCALATED, null, null, Map.of("status", loop.status().name()));
+    }
+
+    Instant dueAfter(java.time.Duration timeBox) {
+        return clock.instant().plus(timeBox);
+    }
+
+    /** The one who completed a task is the authenticated user (Tasklist session or HTTP Basic). */
+    private void completed(UUID loopId, int iteration, String taskKey, Map<String, ?> submitted) {
+        timeline.record(loopId, iteration, TimelineType.TASK_COMPLETED, directory.currentUser(), null,
+                Map.of("task", taskKey, "submitted", submitted));
+    }
+
+    private String actorOr(String fallback) {
+        String current = directory.currentUser();
+        return current != null ? current : fallback;
+    }
+
+    private List<FindingView> findingsOf(UUID snapshotId) {
+        return classification.classificationOf(snapshotId).map(Classification::findings).orElse(List.of());
+    }
+
+    private Loop load(UUID loopId) {
+        return loops.findById(loopId).orElseThrow(() -> new IllegalStateException("no loop " + loopId));
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new TaskInputException(field, "is required");
+        }
+    }
+
+    private static String describeFindings(List<FindingView> findings) {
+        return findings.stream().map(f -> f.pattern() + " (" + f.severity() + "): "
+                        + f.evidence().stream().map(e -> e.metric() + " = " + e.value() + " [" + e.threshold() + "]")
+                        .collect(Collectors.joining(", "))
+                        + "\n  because: " + f.rules().stream().map(r -> r.name()).collect(Collectors.joining("; "))
+                        + "\n  ruleset " + f.rulesetVersion())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describeRecommendations(List<RecommendedIntervention> recommended) {
+        return recommended.stream().map(r -> r.rank() + ". " + r.interventionId() + " — " + r.title()
+                        + " (time-box " + r.timeBox().toDays() + " days)\n   why: " + r.reason())
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.podloop.loop;
+
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.podloop.classification.Intervention;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sees every user task of a loop through Camunda's Spring event bridge (so a process owner cannot
+ * forget to attach it): task creation and assignment go on the timeline; when a task completes, what
+ * the pod or governance submitted is checked and recorded.
+ *
+ * <p>Submissions are checked at the user task's execution {@code end}, not in a task listener: the
+ * engine wraps task listener exceptions into a generic error (HTTP 500), while an execution listener's
+ * {@link TaskInputException} reaches {@code /engine-rest} as 400 and the Tasklist as a form message.
+ */
+@Component
+class LoopTaskListener {
+
+    private final LoopSteps steps;
+
+    LoopTaskListener(LoopSteps steps) {
+        this.steps = steps;
+    }
+
+    @EventListener
+    public void onTaskEvent(DelegateTask task) {
+        UUID loopId = loopId(task.getVariable(ProcessIds.VAR_LOOP_ID));
+        if (loopId == null) {
+            return;
+        }
+        int iteration = (Integer) task.getVariable(ProcessIds.VAR_ITERATION);
+        switch (task.getEventName()) {
+            case TaskListener.EVENTNAME_CREATE ->
+                    steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
+            case TaskListener.EVENTNAME_ASSIGNMENT ->
+                    steps.taskAssigned(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getAssignee());
+            default -> { }
+        }
+    }
+
+    @EventListener(condition = "#execution.eventName == 'end' && !#execution.canceled")
+    public void onActivityEnd(DelegateExecution execution) {
+        UUID loopId = loopId(execution.getVariable(ProcessIds.VAR_LOOP_ID));
+        String activity = execution.getCurrentActivityId();
+        if (loopId == null || activity == null || !ExecutionListener.EVENTNAME_END.equals(execution.getEventName())) {
+            return;
+        }
+        int iteration = (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
+        switch (activity) {
+            case ProcessIds.TASK_CHOOSE_INTERVENTION -> {
+                Intervention chosen = steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
+                execution.setVariable(ProcessIds.VAR_INTERVENTION_STEPS, String.join("\n", chosen.steps()));
+                execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE, Date.from(steps.dueAfter(chosen.timeBox())));
+            }
+            case ProcessIds.TASK_RUN_INTERVENTION ->
+                    steps.interventionRun(loopId, iteration, text(execution, ProcessIds.VAR_OUTCOME_NOTES));
+            case ProcessIds.TASK_DECIDE -> steps.decided(loopId, iteration,
+                    text(execution, ProcessIds.VAR_DECISION), text(execution, ProcessIds.VAR_RATIONALE));
+            default -> { }
+        }
+    }
+
+    private static UUID loopId(Object value) {
+        return value instanceof String text ? UUID.fromString(text) : null;
+    }
+
+    private static String text(DelegateExecution execution, String variable) {
+        Object value = execution.getVariable(variable);
+        return value == null ? null : value.toString();
+    }
+}

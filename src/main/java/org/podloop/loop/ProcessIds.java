@@ -1,0 +1,36 @@
+package org.podloop.loop;
+
+/** The BPMN ids and variable names Java relies on; the files in {@code processes/} must use the same. */
+public final class ProcessIds {
+
+    public static final String EXECUTION_LOOP = "ExecutionLoopProcess";
+    public static final String LOOP_ITERATION = "LoopIterationProcess";
+
+    public static final String TASK_CHOOSE_INTERVENTION = "Task_ChooseIntervention";
+    public static final String TASK_RUN_INTERVENTION = "Task_RunIntervention";
+    public static final String TASK_DECIDE = "Task_Decide";
+    public static final String EVENT_REMEASUREMENT_RECEIVED = "Event_RemeasurementReceived";
+    public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";
+
+    public static final String VAR_LOOP_ID = "loopId";
+    public static final String VAR_TEAM_KEY = "teamKey";
+    public static final String VAR_ITERATION = "iteration";
+    public static final String VAR_BASELINE_SNAPSHOT_ID = "baselineSnapshotId";
+    public static final String VAR_REMEASURE_SNAPSHOT_ID = "remeasureSnapshotId";
+    public static final String VAR_FINDING_SUMMARY = "findingSummary";
+    public static final String VAR_RECOMMENDATIONS = "recommendations";
+    public static final String VAR_RECOMMENDATION_SUMMARY = "recommendationSummary";
+    public static final String VAR_INTERVENTION_ID = "interventionId";
+    public static final String VAR_INTERVENTION_STEPS = "interventionSteps";
+    public static final String VAR_INTERVENTION_DUE = "interventionDue";
+    public static final String VAR_OUTCOME_NOTES = "outcomeNotes";
+    public static final String VAR_VERIFICATION_OUTCOME = "verificationOutcome";
+    public static final String VAR_VERIFICATION_SUMMARY = "verificationSummary";
+    public static final String VAR_ITERATIONS_EXHAUSTED = "iterationsExhausted";
+    public static final String VAR_DECISION = "decision";
+    public static final String VAR_RATIONALE = "rationale";
+    public static final String VAR_ITERATION_OUTCOME = "iterationOutcome";
+
+    private ProcessIds() {
+    }
+}

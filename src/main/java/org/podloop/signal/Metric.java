@@ -1,0 +1,17 @@
+package org.podloop.signal;
+
+/** One entry of the metric catalogue: what a signal means and which values it may take. */
+public record Metric(String key, String title, double min, double max, String unit, Direction direction,
+                     String area, String description) {
+
+    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+
+    public boolean accepts(double value) {
+        return value >= min && value <= max;
+    }
+
+    /** How much better {@code to} is than {@code from}, in the metric's unit (negative: worse). */
+    public double improvement(double from, double to) {
+        return direction == Direction.HIGHER_IS_BETTER ? to - from : from - to;
+    }
+}

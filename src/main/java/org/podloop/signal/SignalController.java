@@ -1,0 +1,43 @@
+package org.podloop.signal;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SignalController {
+
+    private final SignalService signals;
+    private final MetricCatalogue catalogue;
+
+    SignalController(SignalService signals, MetricCatalogue catalogue) {
+        this.signals = signals;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping("/api/metrics")
+    List<Metric> metrics() {
+        return catalogue.all();
+    }
+
+    @GetMapping("/api/teams")
+    List<TeamView> teams() {
+        return signals.teams();
+    }
+
+    @GetMapping("/api/teams/{key}")
+    TeamView team(@PathVariable String key) {
+        return signals.team(key);
+    }
+
+    @PostMapping("/api/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    TeamView createTeam(@RequestBody NewTeam team) {
+        return signals.createTeam(team);
+    }
+}
