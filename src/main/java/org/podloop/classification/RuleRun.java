@@ -87,10 +87,6 @@ final class RuleRun {
         return match == null ? List.of() : List.copyOf(match.getObjects());
     }
 
-    static String metadata(FiredRule rule, String key) {
-        return rule == null ? null : rule.metadata().get(key);
-    }
-
     private static FiredRule describe(Match match) {
         return new FiredRule(match.getRule().getName(), metadataOf(match.getRule()),
                 match.getObjects().stream().map(String::valueOf).toList());

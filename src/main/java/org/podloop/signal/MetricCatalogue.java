@@ -20,6 +20,15 @@ public class MetricCatalogue {
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
 
     MetricCatalogue(@Value("${podloop.rules.path}") Path rulesFolder) {
+        load(rulesFolder);
+    }
+
+    /** The catalogue of a rules folder, for tools and tests that run without Spring. */
+    public static MetricCatalogue of(Path rulesFolder) {
+        return new MetricCatalogue(rulesFolder);
+    }
+
+    private void load(Path rulesFolder) {
         Path file = rulesFolder.resolve("metrics.yaml");
         try {
             Metric[] loaded = new ObjectMapper(new YAMLFactory()).readerFor(Metric[].class)

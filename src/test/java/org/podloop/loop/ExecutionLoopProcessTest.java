@@ -1,0 +1,69 @@
+package org.podloop.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+
+/** processes/ExecutionLoopProcess.bpmn: one test per path out of Gateway_IterationOutcome. */
+class ExecutionLoopProcessTest extends LoopScenario {
+
+    @Test
+    void governanceClosingTheLoopEndsIt() {
+        ProcessInstance loopInstance = openLoop(38);
+        BpmnAwareTests.assertThat(loopInstance).isWaitingAt("CallActivity_RunIteration");
+        ProcessInstance iteration = chooseAndRun("speak-up-round");
+        measure(60);
+
+        decide(iteration, Decision.CLOSE);
+
+        BpmnAwareTests.assertThat(loopInstance).isEnded().hasPassed("Task_CloseLoop", "EndEvent_LoopClosed");
+        assertThat(loop().status()).isEqualTo(LoopStatus.CLOSED);
+    }
+
+    @Test
+    void notReducedStartsASecondIterationFromTheReMeasureWithoutTheTriedIntervention() {
+        ProcessInstance loopInstance = openLoop(38);
+        ProcessInstance first = chooseAndRun("speak-up-round");
+        var remeasure = measure(41);
+
+        ProcessInstance second = currentIteration();
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        BpmnAwareTests.assertThat(loopInstance).hasPassed("Task_PrepareNextIteration").isWaitingAt("CallActivity_RunIteration");
+        BpmnAwareTests.assertThat(second).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION).variables()
+                .containsEntry(ProcessIds.VAR_ITERATION, 2)
+                .containsEntry(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, remeasure.snapshotId().toString());
+        assertThat((String) BpmnAwareTests.assertThat(second).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+                .startsWith("1. anonymous-pre-mortem").doesNotContain("speak-up-round");
+        LoopView loop = loop();
+        assertThat(loop.status()).isEqualTo(LoopStatus.OPEN);
+        assertThat(loop.iterations()).extracting(LoopView.Iteration::number).containsExactly(1, 2);
+        assertThat(loop.iterations().get(0).verification().outcome()).isEqualTo("NOT_REDUCED");
+    }
+
+    @Test
+    void governanceAskingToRepeatStartsAnotherIteration() {
+        ProcessInstance loopInstance = openLoop(38);
+        ProcessInstance first = chooseAndRun("speak-up-round");
+        measure(60);
+
+        decide(first, Decision.REPEAT);
+
+        BpmnAwareTests.assertThat(loopInstance).isWaitingAt("CallActivity_RunIteration");
+        BpmnAwareTests.assertThat(currentIteration()).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
+                .variables().containsEntry(ProcessIds.VAR_ITERATION, 2);
+    }
+
+    @Test
+    void governanceEscalatingEndsTheLoopAsEscalated() {
+        ProcessInstance loopInstance = openLoop(38);
+        ProcessInstance first = chooseAndRun("speak-up-round");
+        measure(60);
+
+        decide(first, Decision.ESCALATE);
+
+        BpmnAwareTests.assertThat(loopInstance).isEnded().hasPassed("Task_EscalateLoop", "EndEvent_LoopEscalated");
+        assertThat(loop().status()).isEqualTo(LoopStatus.ESCALATED);
+    }
+}

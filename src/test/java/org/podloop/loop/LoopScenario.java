@@ -1,0 +1,87 @@
+package org.podloop.loop;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.podloop.intake.IntakeResult;
+import org.podloop.intake.SnapshotIntake;
+import org.podloop.signal.NewSnapshot;
+import org.podloop.signal.NewTeam;
+import org.podloop.signal.SignalService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Drives the deployed BPMN through the real entry points (snapshot intake, task completion) with
+ * the real delegates, rules and database; subclasses assert the paths with camunda-bpm-assert.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class LoopScenario {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SnapshotIntake intake;
+    @Autowired
+    SignalService signals;
+    @Autowired
+    LoopService loops;
+
+    String team;
+    UUID loopId;
+    private int snapshots;
+
+    @BeforeEach
+    void newTeam() {
+        AbstractAssertions.init(engine);
+        team = "p" + UUID.randomUUID().toString().substring(0, 8);
+        signals.createTeam(new NewTeam(team, "Process test " + team, java.util.List.of("paula")));
+    }
+
+    IntakeResult measure(double psychologicalSafety) {
+        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now(), 6,
+                Map.of("psychological_safety", psychologicalSafety)));
+    }
+
+    ProcessInstance openLoop(double psychologicalSafety) {
+        loopId = measure(psychologicalSafety).loop().id();
+        return loopInstance();
+    }
+
+    ProcessInstance loopInstance() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP)
+                .processInstanceBusinessKey(loopId.toString()).singleResult();
+    }
+
+    ProcessInstance currentIteration() {
+        return calledProcessInstance(loopInstance());
+    }
+
+    /** The pod chooses and runs an intervention; the iteration then waits for re-measurement. */
+    ProcessInstance chooseAndRun(String interventionId) {
+        ProcessInstance iteration = currentIteration();
+        complete(task(ProcessIds.TASK_CHOOSE_INTERVENTION, iteration), withVariables(ProcessIds.VAR_INTERVENTION_ID, interventionId));
+        complete(task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done"));
+        return iteration;
+    }
+
+    void decide(ProcessInstance iteration, Decision decision) {
+        complete(task(ProcessIds.TASK_DECIDE, iteration),
+                withVariables(ProcessIds.VAR_DECISION, decision.name(), ProcessIds.VAR_RATIONALE, "on the evidence"));
+    }
+
+    LoopView loop() {
+        return loops.loop(loopId);
+    }
+}

@@ -1,0 +1,105 @@
+package org.podloop.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/** Talks to a running Podloop over HTTP exactly as users and scripts do: HTTP Basic, JSON. */
+public final class PodloopClient {
+
+    public static final String PASSWORD = "demo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Response(int status, JsonNode body) {
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public PodloopClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Response post(String user, String path, Object body) {
+        try {
+            return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response createTeam(String key, String... members) {
+        return post("demo", "/api/teams", Map.of("key", key, "name", "Team " + key, "members", List.of(members)));
+    }
+
+    public Response postSnapshot(String team, String externalId, Map<String, Double> signals) {
+        return postSnapshot(team, externalId, Instant.now(), signals);
+    }
+
+    public Response postSnapshot(String team, String externalId, Instant measuredAt, Map<String, Double> signals) {
+        return post("demo", "/api/teams/" + team + "/snapshots", Map.of("externalId", externalId,
+                "measuredAt", measuredAt.toString(), "respondents", 6, "signals", signals));
+    }
+
+    /** The open tasks {@code user} finds through {@code /engine-rest/task} with the given query parameters. */
+    public List<JsonNode> tasks(String user, Map<String, String> query) {
+        StringBuilder path = new StringBuilder("/engine-rest/task?");
+        query.forEach((k, v) -> path.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        Response response = get(user, path.toString());
+        if (response.status() != 200) {
+            throw new AssertionError("task query as " + user + " answered " + response.status() + ": " + response.body());
+        }
+        return StreamSupport.stream(response.body().spliterator(), false).toList();
+    }
+
+    /** The one task of {@code taskKey} in the loop's iteration, as {@code user} finds it among {@code candidateGroup}'s tasks. */
+    public JsonNode loopTask(String user, String candidateGroup, String loopId, String taskKey) {
+        List<JsonNode> found = tasks(user, Map.of("candidateGroup", candidateGroup, "processInstanceBusinessKey", loopId,
+                "taskDefinitionKey", taskKey));
+        if (found.size() != 1) {
+            throw new AssertionError(user + " expected one " + taskKey + " for loop " + loopId + ", found " + found);
+        }
+        return found.get(0);
+    }
+
+    public Response complete(String user, String taskId, Map<String, Object> variables) {
+        ObjectNode vars = JSON.createObjectNode();
+        variables.forEach((name, value) -> vars.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+        return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
+    }
+
+    private Response send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
