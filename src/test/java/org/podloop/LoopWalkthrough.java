@@ -155,6 +155,16 @@ abstract class LoopWalkthrough {
     }
 
     @Test
+    void anUnknownFieldIsRefusedNamingItRatherThanSilentlyDropped() {
+        Response refused = client.post("demo", "/api/teams/" + team + "/snapshots", Map.of("externalId", "x",
+                "measuredAt", Instant.now().toString(), "respondents", 6, "signal", Map.of("psychological_safety", 40.0)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("field").asText()).isEqualTo("signal");
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isZero();
+    }
+
+    @Test
     void anUnknownInterventionIsRefusedWith400AndTheTaskStaysOpen() {
         String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 40.0)).body().at("/loop/id").asText();
         JsonNode choose = client.loopTask("pete", pod, loopId, TASK_CHOOSE_INTERVENTION);

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.podloop.common.Sha256;
 
 /**
  * One built version of the rules folder: the DRL compiled into a KieBase plus the intervention
@@ -135,18 +133,12 @@ final class Ruleset implements AutoCloseable {
     }
 
     private static String hash(Map<String, byte[]> content) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            content.forEach((name, bytes) -> {
-                digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex(digest -> content.forEach((name, bytes) -> {
+            digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+            digest.update((byte) 0);
+        })).substring(0, 12);
     }
 
     private record CatalogueFile(List<Intervention> interventions) {

@@ -1,12 +1,9 @@
 package org.podloop.signal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -14,6 +11,7 @@ import java.util.regex.Pattern;
 import org.podloop.common.ConflictException;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
+import org.podloop.common.Sha256;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
 import org.springframework.context.ApplicationEventPublisher;
@@ -146,12 +144,7 @@ public class SignalService {
         StringBuilder canonical = new StringBuilder()
                 .append(request.measuredAt()).append('|').append(request.respondents());
         new TreeMap<>(request.signals()).forEach((k, v) -> canonical.append('|').append(k).append('=').append(v));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private TeamView view(Team team) {

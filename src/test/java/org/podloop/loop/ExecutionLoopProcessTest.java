@@ -11,10 +11,9 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
     @Test
     void governanceClosingTheLoopEndsIt() {
-        ProcessInstance loopInstance = openLoop(38);
+        ProcessInstance iteration = firstIterationAwaitingDecision();
+        ProcessInstance loopInstance = loopInstance();
         BpmnAwareTests.assertThat(loopInstance).isWaitingAt("CallActivity_RunIteration");
-        ProcessInstance iteration = chooseAndRun("speak-up-round");
-        measure(60);
 
         decide(iteration, Decision.CLOSE);
 
@@ -44,9 +43,8 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
     @Test
     void governanceAskingToRepeatStartsAnotherIteration() {
-        ProcessInstance loopInstance = openLoop(38);
-        ProcessInstance first = chooseAndRun("speak-up-round");
-        measure(60);
+        ProcessInstance first = firstIterationAwaitingDecision();
+        ProcessInstance loopInstance = loopInstance();
 
         decide(first, Decision.REPEAT);
 
@@ -57,9 +55,8 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
     @Test
     void governanceEscalatingEndsTheLoopAsEscalated() {
-        ProcessInstance loopInstance = openLoop(38);
-        ProcessInstance first = chooseAndRun("speak-up-round");
-        measure(60);
+        ProcessInstance first = firstIterationAwaitingDecision();
+        ProcessInstance loopInstance = loopInstance();
 
         decide(first, Decision.ESCALATE);
 

@@ -76,6 +76,14 @@ abstract class LoopScenario {
         return iteration;
     }
 
+    /** A loop whose first iteration verified REDUCED and waits for governance; returns that iteration. */
+    ProcessInstance firstIterationAwaitingDecision() {
+        openLoop(38);
+        ProcessInstance iteration = chooseAndRun("speak-up-round");
+        measure(60);
+        return iteration;
+    }
+
     void decide(ProcessInstance iteration, Decision decision) {
         complete(task(ProcessIds.TASK_DECIDE, iteration),
                 withVariables(ProcessIds.VAR_DECISION, decision.name(), ProcessIds.VAR_RATIONALE, "on the evidence"));
