@@ -1,16 +1,8 @@
 package org.podloop;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.podloop.support.PostgresTestDatabase;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.podloop.support.OnPostgres;
 
 /** The walkthrough on PostgreSQL: same migrations, same engine, same loop. */
-@ExtendWith(PostgresTestDatabase.class)
+@OnPostgres
 class PostgresLoopWalkthroughTest extends LoopWalkthrough {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.register(registry);
-    }
 }

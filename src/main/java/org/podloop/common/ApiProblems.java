@@ -39,7 +39,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+        Throwable tooLarge = causeOfType(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            problem = withField(problem(HttpStatus.BAD_REQUEST, "Body too large", tooLarge.getMessage()), "body");
+        } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem = withField(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": unknown field; known fields are "
                     + unknown.getKnownPropertyIds()), field);
@@ -60,6 +63,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return withField(problem(HttpStatus.BAD_REQUEST, "Invalid input",
                 e.getName() + ": '" + e.getValue() + "' is not a valid value"), e.getName());
+    }
+
+    /** A body cut off by {@link RequestBodyLimit} outside Jackson (e.g. the CSV import) is refused the same way. */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ProblemDetail bodyTooLarge(BodyTooLargeException e) {
+        return withField(problem(HttpStatus.BAD_REQUEST, "Body too large", e.getMessage()), "body");
+    }
+
+    static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static ProblemDetail problem(HttpStatusCode status, String title, String detail) {

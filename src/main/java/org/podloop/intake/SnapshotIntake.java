@@ -6,25 +6,48 @@ import org.podloop.loop.LoopService;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordedSnapshot;
 import org.podloop.signal.SignalService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Record → classify → loop, all or nothing; a repeated post answers from what was stored the first time. */
+/**
+ * Record → classify → loop, all or nothing; a repeated post answers from what was stored the first time.
+ *
+ * <p>Concurrent posts of one snapshot (or of two snapshots opening a team's first loop) are settled by
+ * the database's unique constraints: the losing transaction rolls back whole, and its retry sees the
+ * winner's committed result.
+ */
 @Service
 public class SnapshotIntake {
+
+    private static final int ATTEMPTS = 3;
 
     private final SignalService signals;
     private final ClassificationService classification;
     private final LoopService loops;
+    private final TransactionTemplate transaction;
 
-    SnapshotIntake(SignalService signals, ClassificationService classification, LoopService loops) {
+    SnapshotIntake(SignalService signals, ClassificationService classification, LoopService loops,
+                   TransactionTemplate transaction) {
         this.signals = signals;
         this.classification = classification;
         this.loops = loops;
+        this.transaction = transaction;
     }
 
-    @Transactional
     public IntakeResult receive(String teamKey, NewSnapshot snapshot) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> receiveOnce(teamKey, snapshot));
+            } catch (DataIntegrityViolationException lostRace) {
+                if (attempt == ATTEMPTS) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private IntakeResult receiveOnce(String teamKey, NewSnapshot snapshot) {
         RecordedSnapshot recorded = signals.record(teamKey, snapshot);
         var stored = recorded.snapshot();
         if (!recorded.created()) {

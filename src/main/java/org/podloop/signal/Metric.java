@@ -1,8 +1,11 @@
 package org.podloop.signal;
 
-/** One entry of the metric catalogue: what a signal means and which values it may take. */
+/**
+ * One entry of the metric catalogue: what a signal means and which values it may take; {@code survey}
+ * is set for metrics that may arrive as raw anonymous answers (and are then privacy-protected).
+ */
 public record Metric(String key, String title, double min, double max, String unit, Direction direction,
-                     String area, String description) {
+                     String area, String description, Survey survey) {
 
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
 

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,6 +34,12 @@ class SignalController {
     @GetMapping("/api/teams/{key}")
     TeamView team(@PathVariable String key) {
         return signals.team(key);
+    }
+
+    @GetMapping("/api/teams/{key}/snapshots")
+    SnapshotPage snapshots(@PathVariable String key, @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        return signals.snapshots(key, page, size);
     }
 
     @PostMapping("/api/teams")

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,7 +16,9 @@ import org.podloop.common.NotFoundException;
 import org.podloop.common.Sha256;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +29,7 @@ public class SignalService {
     private static final Pattern TEAM_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_EXTERNAL_ID = 200;
+    private static final int MAX_PAGE_SIZE = 500;
 
     private final Teams teams;
     private final Snapshots snapshots;
@@ -32,15 +37,21 @@ public class SignalService {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final int minRespondents;
 
     SignalService(Teams teams, Snapshots snapshots, MetricCatalogue catalogue, Directory directory,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock,
+                  @Value("${podloop.privacy.min-respondents}") int minRespondents) {
         this.teams = teams;
         this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
+        if (minRespondents < 1) {
+            throw new IllegalArgumentException("podloop.privacy.min-respondents must be at least 1, is " + minRespondents);
+        }
+        this.minRespondents = minRespondents;
     }
 
     @Transactional
@@ -79,16 +90,42 @@ public class SignalService {
 
     /**
      * Validates and stores a snapshot. Posting the same {@code externalId} with the same content again
-     * stores nothing and returns the stored snapshot; with other content it is a conflict.
+     * stores nothing and returns the stored snapshot; with other content it is a conflict. Two posts
+     * racing with one {@code externalId} meet the database's unique constraint: the loser's transaction
+     * fails and a retry finds the winner's snapshot.
      */
     @Transactional
     public RecordedSnapshot record(String teamKey, NewSnapshot request) {
-        if (!teams.existsById(teamKey)) {
+        if (!teamExists(teamKey)) {
             throw new InvalidInputException("team", "unknown team '" + teamKey + "'");
         }
-        validate(request);
-        String hash = contentHash(request);
-        var existing = snapshots.findByTeamKeyAndExternalId(teamKey, request.externalId());
+        return record(teamKey, request, snapshots.findByTeamKeyAndExternalId(teamKey, request.externalId()));
+    }
+
+    /**
+     * Records many snapshots of one team as {@link #record} does each, looking up the stored ones in a
+     * single query; every request gets its own outcome, so one refusal does not hide the others.
+     */
+    @Transactional
+    public List<RecordOutcome> recordAll(String teamKey, List<NewSnapshot> requests) {
+        if (!teamExists(teamKey)) {
+            throw new InvalidInputException("team", "unknown team '" + teamKey + "'");
+        }
+        Map<String, Snapshot> stored = new java.util.HashMap<>();
+        snapshots.findByTeamKeyAndExternalIdIn(teamKey, requests.stream().map(NewSnapshot::externalId).toList())
+                .forEach(s -> stored.put(s.view().externalId(), s));
+        return requests.stream().map(request -> {
+            try {
+                return new RecordOutcome(record(teamKey, request, Optional.ofNullable(stored.get(request.externalId()))), null);
+            } catch (InvalidInputException | ConflictException refused) {
+                return new RecordOutcome(null, refused);
+            }
+        }).toList();
+    }
+
+    private RecordedSnapshot record(String teamKey, NewSnapshot request, Optional<Snapshot> existing) {
+        Map<String, MetricValue> values = measure(request);
+        String hash = contentHash(request, values);
         if (existing.isPresent()) {
             if (!existing.get().contentHash().equals(hash)) {
                 throw new ConflictException("snapshot '" + request.externalId() + "' of team '" + teamKey
@@ -96,10 +133,30 @@ public class SignalService {
             }
             return new RecordedSnapshot(existing.get().view(), false);
         }
-        Snapshot stored = snapshots.saveAndFlush(new Snapshot(teamKey, request.externalId(), request.measuredAt(),
-                request.respondents(), request.signals(), hash, clock.instant()));
-        events.publishEvent(new SnapshotRecorded(stored.view().id(), teamKey, request.externalId()));
-        return new RecordedSnapshot(stored.view(), true);
+        Snapshot stored = snapshots.save(new Snapshot(teamKey, request.externalId(), request.measuredAt(),
+                request.respondents(), values, hash, clock.instant()));
+        SnapshotView view = stored.view();
+        events.publishEvent(new SnapshotRecorded(view.id(), teamKey, request.externalId()));
+        return new RecordedSnapshot(view, true);
+    }
+
+    public boolean teamExists(String teamKey) {
+        return teamKey != null && teams.existsById(teamKey);
+    }
+
+    /** Why {@code value} cannot be a value of {@code metric}, or empty when it can. */
+    public Optional<String> problemWith(String metric, Double value) {
+        Optional<Metric> known = catalogue.find(metric);
+        if (known.isEmpty()) {
+            return Optional.of("unknown metric '" + metric + "' (see GET /api/metrics)");
+        }
+        if (value == null || !Double.isFinite(value)) {
+            return Optional.of("must be a finite number");
+        }
+        if (!known.get().accepts(value)) {
+            return Optional.of(value + " is outside the scale " + known.get().min() + "–" + known.get().max());
+        }
+        return Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -108,7 +165,31 @@ public class SignalService {
                 .orElseThrow(() -> new NotFoundException("no snapshot " + id));
     }
 
-    private void validate(NewSnapshot request) {
+    /** A team's snapshots, newest first. */
+    @Transactional(readOnly = true)
+    public SnapshotPage snapshots(String teamKey, int page, int size) {
+        if (!teamExists(teamKey)) {
+            throw new NotFoundException("no team '" + teamKey + "'");
+        }
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        var found = snapshots.findByTeamKeyOrderByMeasuredAtDescIdDesc(teamKey, PageRequest.of(page, size));
+        return new SnapshotPage(found.map(Snapshot::view).getContent(), page, size, found.getTotalElements());
+    }
+
+    /** The team's {@code limit} snapshots measured before {@code before}, newest first: what trends are read from. */
+    @Transactional(readOnly = true)
+    public List<SnapshotView> history(String teamKey, Instant before, int limit) {
+        return snapshots.findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(teamKey, before, PageRequest.of(0, limit))
+                .stream().map(Snapshot::view).toList();
+    }
+
+    /** Validates the request and turns it into one team-level value per metric, suppressing what is too small to be anonymous. */
+    private Map<String, MetricValue> measure(NewSnapshot request) {
         if (request.externalId() == null || request.externalId().isBlank()) {
             throw new InvalidInputException("externalId", "is required");
         }
@@ -124,26 +205,72 @@ public class SignalService {
         if (request.respondents() == null || request.respondents() < 1) {
             throw new InvalidInputException("respondents", "must be at least 1");
         }
-        if (request.signals() == null || request.signals().isEmpty()) {
-            throw new InvalidInputException("signals", "must hold at least one metric");
+        if (request.signalsOrEmpty().isEmpty() && request.surveysOrEmpty().isEmpty()) {
+            throw new InvalidInputException("signals", "a snapshot needs at least one metric in signals or surveys");
         }
-        request.signals().forEach((key, value) -> {
-            String field = "signals." + key;
-            Metric metric = catalogue.find(key)
-                    .orElseThrow(() -> new InvalidInputException(field, "unknown metric (see GET /api/metrics)"));
-            if (value == null || !Double.isFinite(value)) {
-                throw new InvalidInputException(field, "must be a finite number");
-            }
-            if (!metric.accepts(value)) {
-                throw new InvalidInputException(field, value + " is outside the scale " + metric.min() + "–" + metric.max());
-            }
+        Map<String, MetricValue> values = new TreeMap<>();
+        request.signalsOrEmpty().forEach((key, value) -> {
+            problemWith(key, value).ifPresent(problem -> {
+                throw new InvalidInputException("signals." + key, problem);
+            });
+            Metric metric = catalogue.find(key).orElseThrow();
+            values.put(key, protect(metric, MetricValue.measured(value, null, request.respondents())));
         });
+        request.surveysOrEmpty().forEach((key, answerSets) -> {
+            String field = "surveys." + key;
+            Metric metric = catalogue.find(key)
+                    .orElseThrow(() -> new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
+            if (metric.survey() == null) {
+                throw new InvalidInputException(field, "has no survey; send its value in signals");
+            }
+            if (values.containsKey(key)) {
+                throw new InvalidInputException(field, "is also given in signals; send one or the other");
+            }
+            checkAnswers(field, metric.survey(), answerSets, request.respondents());
+            values.put(key, protect(metric, metric.survey().score(answerSets)));
+        });
+        return values;
     }
 
-    private static String contentHash(NewSnapshot request) {
+    private static void checkAnswers(String field, Survey survey, List<List<Double>> answerSets, int respondents) {
+        if (answerSets == null || answerSets.isEmpty()) {
+            throw new InvalidInputException(field, "needs at least one respondent's answers");
+        }
+        if (answerSets.size() > respondents) {
+            throw new InvalidInputException(field, answerSets.size() + " answer sets but respondents is " + respondents);
+        }
+        for (int r = 0; r < answerSets.size(); r++) {
+            List<Double> answers = answerSets.get(r);
+            String set = field + "[" + r + "]";
+            if (answers == null || answers.size() != survey.items().size()) {
+                throw new InvalidInputException(set, "must hold " + survey.items().size() + " answers, one per item, holds "
+                        + (answers == null ? 0 : answers.size()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                Double answer = answers.get(i);
+                if (answer == null || answer != Math.rint(answer) || answer < survey.scaleMin() || answer > survey.scaleMax()) {
+                    throw new InvalidInputException(set + "[" + i + "]", "answer " + answer + " is not a whole number from "
+                            + survey.scaleMin() + " to " + survey.scaleMax());
+                }
+            }
+        }
+    }
+
+    /** Survey metrics from fewer respondents than the privacy minimum are stored without a value. */
+    private MetricValue protect(Metric metric, MetricValue value) {
+        return metric.survey() != null && value.respondents() < minRespondents ? MetricValue.suppressedValue() : value;
+    }
+
+    /**
+     * The identity of a snapshot's content, over the aggregates only: a fingerprint of the raw answers
+     * of a small team could be matched against guesses, so raw answers never reach the hash.
+     */
+    private static String contentHash(NewSnapshot request, Map<String, MetricValue> values) {
         StringBuilder canonical = new StringBuilder()
                 .append(request.measuredAt()).append('|').append(request.respondents());
-        new TreeMap<>(request.signals()).forEach((k, v) -> canonical.append('|').append(k).append('=').append(v));
+        values.forEach((k, v) -> canonical.append('|').append(k).append('=').append(v.mean()).append('/').append(v.sd())
+                .append('/').append(v.respondents()).append('/').append(v.isSuppressed()));
+        request.surveysOrEmpty().keySet().stream().sorted().forEach(k -> canonical.append("|survey:").append(k));
         return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 

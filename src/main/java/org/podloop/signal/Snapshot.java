@@ -34,7 +34,7 @@ class Snapshot {
     protected Snapshot() {
     }
 
-    Snapshot(String teamKey, String externalId, Instant measuredAt, int respondents, Map<String, Double> signals,
+    Snapshot(String teamKey, String externalId, Instant measuredAt, int respondents, Map<String, MetricValue> values,
              String contentHash, Instant recordedAt) {
         this.id = UUID.randomUUID();
         this.teamKey = teamKey;
@@ -43,7 +43,7 @@ class Snapshot {
         this.respondents = respondents;
         this.contentHash = contentHash;
         this.recordedAt = recordedAt;
-        signals.forEach((metric, value) -> metrics.add(new SnapshotMetric(metric, value)));
+        values.forEach((metric, value) -> metrics.add(new SnapshotMetric(metric, value)));
     }
 
     String contentHash() {
@@ -51,8 +51,8 @@ class Snapshot {
     }
 
     SnapshotView view() {
-        Map<String, Double> signals = new TreeMap<>();
-        metrics.forEach(m -> signals.put(m.metric(), m.mean()));
-        return new SnapshotView(id, teamKey, externalId, measuredAt, respondents, signals);
+        Map<String, MetricValue> values = new TreeMap<>();
+        metrics.forEach(m -> values.put(m.metric(), m.value()));
+        return new SnapshotView(id, teamKey, externalId, measuredAt, respondents, values);
     }
 }

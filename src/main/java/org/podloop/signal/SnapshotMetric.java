@@ -3,28 +3,36 @@ package org.podloop.signal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One metric of a snapshot: the team-level mean (never an individual answer). */
+/** One metric of a snapshot: team-level mean, sd and respondents, or suppressed with no value (never an individual answer). */
 @Embeddable
 class SnapshotMetric {
 
     @Column(name = "metric")
     private String metric;
     @Column(name = "mean_value")
-    private double mean;
+    private Double mean;
+    private Double sd;
+    private Integer respondents;
+    private boolean suppressed;
 
     protected SnapshotMetric() {
     }
 
-    SnapshotMetric(String metric, double mean) {
+    SnapshotMetric(String metric, MetricValue value) {
         this.metric = metric;
-        this.mean = mean;
+        this.suppressed = value.isSuppressed();
+        if (!suppressed) {
+            this.mean = value.mean();
+            this.sd = value.sd();
+            this.respondents = value.respondents();
+        }
     }
 
     String metric() {
         return metric;
     }
 
-    double mean() {
-        return mean;
+    MetricValue value() {
+        return suppressed ? MetricValue.suppressedValue() : new MetricValue(mean, sd, respondents, null);
     }
 }

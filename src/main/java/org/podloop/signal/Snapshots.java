@@ -1,10 +1,20 @@
 package org.podloop.signal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Snapshots extends JpaRepository<Snapshot, UUID> {
 
     Optional<Snapshot> findByTeamKeyAndExternalId(String teamKey, String externalId);
+
+    List<Snapshot> findByTeamKeyAndExternalIdIn(String teamKey, List<String> externalIds);
+
+    Page<Snapshot> findByTeamKeyOrderByMeasuredAtDescIdDesc(String teamKey, Pageable page);
+
+    List<Snapshot> findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(String teamKey, Instant before, Pageable limit);
 }

@@ -3,7 +3,9 @@ package org.podloop.support;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -30,18 +32,25 @@ public final class PostgresTestDatabase implements ExecutionCondition {
                 + " if needed), as .ci/run does, or run Docker so that Testcontainers can start one.");
     }
 
-    public static void register(DynamicPropertyRegistry registry) {
-        String url = System.getenv(URL);
-        if (url != null) {
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> envOr("PODLOOP_TEST_POSTGRES_PASSWORD", ""));
-            return;
+    /**
+     * Points a test context at the database; as an initializer (not a per-class property source) it
+     * lets every PostgreSQL test class share one cached Spring context.
+     */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String url = System.getenv(URL);
+            if (url != null) {
+                TestPropertyValues.of("spring.datasource.url=" + url,
+                        "spring.datasource.username=" + envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"),
+                        "spring.datasource.password=" + envOr("PODLOOP_TEST_POSTGRES_PASSWORD", "")).applyTo(context);
+                return;
+            }
+            PostgreSQLContainer<?> db = container();
+            TestPropertyValues.of("spring.datasource.url=" + db.getJdbcUrl(), "spring.datasource.username=" + db.getUsername(),
+                    "spring.datasource.password=" + db.getPassword()).applyTo(context);
         }
-        PostgreSQLContainer<?> db = container();
-        registry.add("spring.datasource.url", db::getJdbcUrl);
-        registry.add("spring.datasource.username", db::getUsername);
-        registry.add("spring.datasource.password", db::getPassword);
     }
 
     private static synchronized PostgreSQLContainer<?> container() {

@@ -1,0 +1,123 @@
+package org.podloop.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps request bodies of {@code /api/**}: JSON at {@code podloop.api.max-body} (1 MiB), the CSV
+ * import at {@code podloop.import.max-body}. A declared length over the cap is refused before
+ * reading; a chunked body is cut off when it passes the cap. Either way: 400 naming {@code body}.
+ */
+@Component
+class RequestBodyLimit extends OncePerRequestFilter {
+
+    static final String IMPORT_PATH = "/api/snapshots/import";
+
+    private final long jsonLimit;
+    private final long importLimit;
+    private final ObjectMapper json;
+
+    RequestBodyLimit(@Value("${podloop.api.max-body}") DataSize jsonLimit,
+                     @Value("${podloop.import.max-body}") DataSize importLimit, ObjectMapper json) {
+        this.jsonLimit = jsonLimit.toBytes();
+        this.importLimit = importLimit.toBytes();
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = request.getRequestURI().equals(IMPORT_PATH) ? importLimit : jsonLimit;
+        if (request.getContentLengthLong() > limit) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, tooLarge(limit));
+            problem.setTitle("Body too large");
+            problem.setProperty("field", "body");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    static String tooLarge(long limit) {
+        return "body: larger than " + DataSize.ofBytes(limit).toKilobytes() + " KiB";
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0) {
+                        count(1);
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0) {
+                        count(n);
+                    }
+                    return n;
+                }
+
+                private void count(int n) throws BodyTooLargeException {
+                    read += n;
+                    if (read > limit) {
+                        throw new BodyTooLargeException(tooLarge(limit));
+                    }
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}

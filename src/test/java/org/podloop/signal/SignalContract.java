@@ -1,0 +1,332 @@
+package org.podloop.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.podloop.support.PodloopClient;
+import org.podloop.support.PodloopClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The signal side as clients see it over HTTP: catalogue, scoring, privacy, validation,
+ * idempotency and CSV import. Runs once per database (subclasses).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+abstract class SignalContract {
+
+    static final String CSV_HEADER = "team,externalId,measuredAt,respondents,metric,value\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    PodloopClient client;
+    String team;
+
+    @BeforeEach
+    void newTeam() {
+        client = new PodloopClient(port);
+        team = "s" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(client.createTeam(team, "quinn").status()).isEqualTo(201);
+    }
+
+    int storedRows() {
+        return jdbc.queryForObject("select (select count(*) from snapshots) + (select count(*) from snapshot_metrics)"
+                + " + (select count(*) from classifications) + (select count(*) from loops)", Integer.class);
+    }
+
+    String snapshot(String fields) {
+        return "{\"externalId\":\"e1\",\"measuredAt\":\"2026-11-02T09:00:00Z\",\"respondents\":5," + fields + "}";
+    }
+
+    static String answers(int sets, String set) {
+        return "[" + String.join(",", java.util.Collections.nCopies(sets, set)) + "]";
+    }
+
+    @Test
+    void theCatalogueListsEveryMetricWithScaleDirectionAreaAndSurveys() {
+        JsonNode metrics = client.get("quinn", "/api/metrics").body();
+
+        List<String> keys = new ArrayList<>();
+        metrics.forEach(m -> keys.add(m.get("key").asText()));
+        assertThat(keys).containsExactlyInAnyOrder("psychological_safety", "engagement", "alignment", "wellbeing",
+                "handoff_delay_hours", "ownership_clarity", "feedback_rate", "dissent_voiced", "decision_latency_days",
+                "commitment_reliability", "delivery_gap", "rework_rate");
+        JsonNode safety = metrics.get(0);
+        assertThat(safety.get("direction").asText()).isEqualTo("HIGHER_IS_BETTER");
+        assertThat(safety.get("max").asDouble()).isEqualTo(100.0);
+        assertThat(safety.at("/survey/reverseScored").toString()).isEqualTo("[1,3,5]");
+        assertThat(metrics.findValuesAsText("direction")).contains("LOWER_IS_BETTER");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown metric                 | "signals":{"happiness":50}                                   | signals.happiness           | unknown metric
+            value above the scale          | "signals":{"psychological_safety":100.5}                     | signals.psychological_safety | outside the scale
+            value below the scale          | "signals":{"psychological_safety":-1}                        | signals.psychological_safety | outside the scale
+            NaN                            | "signals":{"psychological_safety":"NaN"}                     | signals.psychological_safety | finite number
+            infinity                       | "signals":{"psychological_safety":"Infinity"}                | signals.psychological_safety | finite number
+            a value of the wrong type      | "signals":{"psychological_safety":"high"}                    | signals.psychological_safety | psychological_safety
+            no metric at all               | "signals":{}                                                 | signals                     | at least one metric
+            an unknown field               | "signal":{"psychological_safety":50}                         | signal                      | unknown field
+            a survey of a non-survey metric | "surveys":{"handoff_delay_hours":[[1,2,3]]}                 | surveys.handoff_delay_hours | has no survey
+            a survey answer above 7        | "surveys":{"psychological_safety":[[1,2,8,4,5,6,7]]}         | surveys.psychological_safety[0][2] | whole number from 1 to 7
+            a survey answer below 1        | "surveys":{"psychological_safety":[[0,2,3,4,5,6,7]]}         | surveys.psychological_safety[0][0] | whole number from 1 to 7
+            a fractional survey answer     | "surveys":{"psychological_safety":[[1,2,3,4.5,5,6,7]]}       | surveys.psychological_safety[0][3] | whole number
+            a survey with six answers      | "surveys":{"psychological_safety":[[1,2,3,4,5,6]]}           | surveys.psychological_safety[0] | 7 answers
+            more answer sets than respondents | "surveys":{"wellbeing":[[1,2,3,4],[1,2,3,4],[1,2,3,4],[1,2,3,4],[1,2,3,4],[1,2,3,4]]} | surveys.wellbeing | respondents is 5
+            a metric in signals and surveys | "signals":{"wellbeing":50},"surveys":{"wellbeing":[[1,2,3,4]]} | surveys.wellbeing        | also given in signals
+            """)
+    void aBadMetricIsRefusedNamingTheFieldAndStoresNothing(String what, String fields, String field, String reason) {
+        assertRefused("/api/teams/" + team + "/snapshots", snapshot(fields), field, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing externalId       | {"measuredAt":"2026-11-02T09:00:00Z","respondents":5,"signals":{"engagement":50}}                  | externalId  | required
+            blank externalId         | {"externalId":" ","measuredAt":"2026-11-02T09:00:00Z","respondents":5,"signals":{"engagement":50}} | externalId | required
+            missing measuredAt       | {"externalId":"e1","respondents":5,"signals":{"engagement":50}}                                   | measuredAt  | required
+            measuredAt not a date    | {"externalId":"e1","measuredAt":"last tuesday","respondents":5,"signals":{"engagement":50}}       | measuredAt  | measuredAt
+            respondents 0            | {"externalId":"e1","measuredAt":"2026-11-02T09:00:00Z","respondents":0,"signals":{"engagement":50}} | respondents | at least 1
+            respondents of wrong type | {"externalId":"e1","measuredAt":"2026-11-02T09:00:00Z","respondents":"many","signals":{"engagement":50}} | respondents | respondents
+            malformed JSON           | {"externalId":"e1",                                                                               | body        | not valid JSON
+            """)
+    void aBadSnapshotIsRefusedNamingTheFieldAndStoresNothing(String what, String body, String field, String reason) {
+        assertRefused("/api/teams/" + team + "/snapshots", body, field, reason);
+    }
+
+    @Test
+    void aMeasurementMoreThanFiveMinutesAheadIsRefused() {
+        String future = Instant.now().plus(6, ChronoUnit.MINUTES).toString();
+        assertRefused("/api/teams/" + team + "/snapshots", snapshot("\"signals\":{\"engagement\":50}")
+                .replace("2026-11-02T09:00:00Z", future), "measuredAt", "future");
+        String nearlyNow = Instant.now().plus(4, ChronoUnit.MINUTES).toString();
+        assertThat(client.post("quinn", "/api/teams/" + team + "/snapshots",
+                snapshot("\"signals\":{\"engagement\":50}").replace("2026-11-02T09:00:00Z", nearlyNow)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownTeamIsRefused() {
+        assertRefused("/api/teams/no-such-team/snapshots", snapshot("\"signals\":{\"engagement\":50}"), "team", "unknown team");
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefused() {
+        String padding = "x".repeat(1024 * 1024);
+        assertRefused("/api/teams/" + team + "/snapshots", snapshot("\"signals\":{\"engagement\":50},\"note\":\"" + padding + "\""),
+                "body", "larger than 1024 KiB");
+    }
+
+    private void assertRefused(String path, String body, String field, String reason) {
+        int before = storedRows();
+
+        Response response = client.post("quinn", path, body);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.body().get("field").asText()).isEqualTo(field);
+        assertThat(response.body().get("detail").asText()).contains(field).contains(reason);
+        assertThat(storedRows()).as("rows stored").isEqualTo(before);
+    }
+
+    @Test
+    void rawSurveysAreScoredAndOnlyTheAggregatesAreStored() {
+        String safe = "[1,7,1,7,1,7,7]";
+        String unsafe = "[7,1,7,1,7,1,1]";
+        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+                snapshot("\"surveys\":{\"psychological_safety\":[" + safe + "," + safe + "," + safe + "," + unsafe + "]}"));
+
+        assertThat(posted.status()).isEqualTo(200);
+        JsonNode stored = client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics/psychological_safety");
+        assertThat(stored.get("mean").asDouble()).isEqualTo(75.0);
+        assertThat(stored.get("sd").asDouble()).isEqualTo(50.0);
+        assertThat(stored.get("respondents").asInt()).isEqualTo(4);
+        assertThat(jdbc.queryForList("select * from snapshot_metrics m join snapshots s on s.id = m.snapshot_id where s.team_key = ?", team))
+                .singleElement().satisfies(row -> assertThat(row.values()).doesNotContain("[1,7,1,7,1,7,7]"));
+    }
+
+    @Test
+    void aSurveyMetricBelowThreeRespondentsIsSuppressedNotClassifiedAndNeverReturned() {
+        String unsafe = "[7,1,7,1,7,1,1]";
+        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+                snapshot("\"surveys\":{\"psychological_safety\":[" + unsafe + "," + unsafe + "]},\"signals\":{\"rework_rate\":12}"));
+
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body().get("findings")).as("a score of 0 from two people is not classified").isEmpty();
+        JsonNode metrics = client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics");
+        assertThat(metrics.get("psychological_safety").toString()).isEqualTo("{\"suppressed\":true}");
+        assertThat(metrics.at("/rework_rate/mean").asDouble()).isEqualTo(12.0);
+        assertThat(jdbc.queryForObject("select count(*) from snapshot_metrics m join snapshots s on s.id = m.snapshot_id"
+                + " where s.team_key = ? and m.suppressed and m.mean_value is null and m.sd is null", Integer.class, team)).isEqualTo(1);
+    }
+
+    @Test
+    void aComputedSurveyMetricFromTooFewRespondentsIsSuppressedToo() {
+        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+                snapshot("\"signals\":{\"psychological_safety\":20}").replace("\"respondents\":5", "\"respondents\":2"));
+
+        assertThat(posted.body().get("findings")).isEmpty();
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics/psychological_safety/suppressed")
+                .asBoolean()).isTrue();
+    }
+
+    @Test
+    void snapshotsArePagedNewestFirst() {
+        for (int week = 1; week <= 3; week++) {
+            client.postSnapshot(team, "week-" + week, Instant.parse("2026-10-0" + week + "T09:00:00Z"), Map.of("engagement", 70.0));
+        }
+
+        JsonNode page = client.get("quinn", "/api/teams/" + team + "/snapshots?size=2").body();
+
+        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("items").findValuesAsText("externalId")).containsExactly("week-3", "week-2");
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=2&page=1").body().get("items")
+                .findValuesAsText("externalId")).containsExactly("week-1");
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void eightConcurrentPostsOfOneExternalIdStoreExactlyOneSnapshot() throws Exception {
+        String body = snapshot("\"signals\":{\"psychological_safety\":40}");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.post("quinn", "/api/teams/" + team + "/snapshots", body);
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            Set<String> loops = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get();
+                assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+                ids.add(response.body().get("snapshotId").asText());
+                loops.add(response.body().at("/loop/id").asText());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(loops).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from loops where team_key = ?", Integer.class, team)).isEqualTo(1);
+    }
+
+    Response importCsv(String csv) {
+        return importCsv(HttpRequest.BodyPublishers.ofString(csv));
+    }
+
+    Response importCsv(HttpRequest.BodyPublisher csv) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/snapshots/import"))
+                    .header("Content-Type", "text/csv")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                    .POST(csv).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCsvFileImportsItsSnapshotsAndAgainChangesNothing() {
+        String csv = CSV_HEADER
+                + team + ",w1,2026-10-05T09:00:00Z,6,psychological_safety,72\n"
+                + team + ",w1,2026-10-05T09:00:00Z,6,engagement,64\n"
+                + team + ",w2,2026-10-12T09:00:00Z,6,psychological_safety,41\n"
+                + "\"" + team + "\",\"w3, late\",2026-10-19T09:00:00Z,5,rework_rate,8.5\n";
+
+        Response first = importCsv(csv);
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
+        assertThat(first.body().get("created").asInt()).isEqualTo(3);
+        assertThat(first.body().get("rejected").asInt()).isZero();
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots").body().get("items").findValuesAsText("externalId"))
+                .containsExactly("w3, late", "w2", "w1");
+        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from loops where team_key = ?", Integer.class, team))
+                .as("imports are history and start no loop").isZero();
+
+        Response again = importCsv(csv);
+        assertThat(again.body().get("created").asInt()).isZero();
+        assertThat(again.body().get("unchanged").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theSampleFileShippedInDeployImports() throws java.io.IOException {
+        Response response = importCsv(HttpRequest.BodyPublishers.ofFile(java.nio.file.Path.of("deploy/samples/snapshots.csv")));
+
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+        assertThat(response.body().get("created").asInt() + response.body().get("unchanged").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void aCsvFileWithOneBadLineInTheMiddleImportsNothingAndNamesThatLine() {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int week = 1; week <= 6; week++) {
+            String value = week == 3 ? "seventy" : "70";
+            csv.append(team).append(",w").append(week).append(",2026-10-0").append(week).append("T09:00:00Z,6,engagement,")
+                    .append(value).append('\n');
+        }
+        int before = storedRows();
+
+        Response response = importCsv(csv.toString());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors")).hasSize(1);
+        assertThat(response.body().at("/errors/0/line").asInt()).isEqualTo(4);
+        assertThat(response.body().at("/errors/0/reason").asText()).contains("'seventy' is not a number");
+        assertThat(response.body().get("created").asInt()).isZero();
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
+    @Test
+    void everyBadLineIsListed() {
+        String csv = CSV_HEADER
+                + "nosuchteam,a,2026-10-05T09:00:00Z,6,engagement,50\n"
+                + team + ",b,yesterday,6,engagement,50\n"
+                + team + ",c,2026-10-05T09:00:00Z,6,engagement,500\n"
+                + team + ",d,2026-10-05T09:00:00Z,6,happiness,50\n"
+                + team + ",e,2026-10-05T09:00:00Z,6,engagement\n";
+
+        JsonNode errors = importCsv(csv).body().get("errors");
+
+        assertThat(errors.findValuesAsText("line")).containsExactly("2", "3", "4", "5", "6");
+        assertThat(errors.findValuesAsText("reason")).satisfiesExactly(
+                r -> assertThat(r).contains("unknown team 'nosuchteam'"),
+                r -> assertThat(r).contains("measuredAt"),
+                r -> assertThat(r).contains("outside the scale"),
+                r -> assertThat(r).contains("unknown metric 'happiness'"),
+                r -> assertThat(r).contains("expected 6 values"));
+    }
+}
