@@ -86,6 +86,21 @@ abstract class SignalContract {
         assertThat(metrics.findValuesAsText("direction")).contains("LOWER_IS_BETTER");
     }
 
+    @Test
+    void aTeamShowsItsPodGroupAndMembersAndBadTeamsAreRefused() {
+        JsonNode created = client.get("quinn", "/api/teams/" + team).body();
+        assertThat(created.get("podGroup").asText()).isEqualTo("pod-" + team);
+        assertThat(created.get("members").toString()).isEqualTo("[\"quinn\"]");
+        assertThat(client.get("quinn", "/api/teams").body().findValuesAsText("key")).contains(team, "atlas", "borealis");
+        assertThat(client.get("quinn", "/api/teams/no-such-team").status()).isEqualTo(404);
+
+        assertThat(client.post("demo", "/api/teams", Map.of("key", "Bad Key", "name", "x")).body().get("field").asText()).isEqualTo("key");
+        assertThat(client.post("demo", "/api/teams", Map.of("key", "fine-key", "name", "x", "members", List.of("nobody")))
+                .body().get("field").asText()).isEqualTo("members[0]");
+        assertThat(client.createTeam(team).status()).isEqualTo(409);
+        assertThat(client.get("quinn", "/api/teams/fine-key").status()).as("nothing stored").isEqualTo(404);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown metric                 | "signals":{"happiness":50}                                   | signals.happiness           | unknown metric
