@@ -11,40 +11,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.podloop.support.PodloopClient;
+import org.podloop.support.ApiTest;
 import org.podloop.support.PodloopClient.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The quick tour of the README as a test: the whole loop over HTTP, as the demo users walk it.
  * Runs once per database (subclasses), against the real engine, rules and database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-abstract class LoopWalkthrough {
+abstract class LoopWalkthrough extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    PodloopClient client;
-    String team;
     String pod;
 
+    @Override
+    protected String[] teamMembers() {
+        return new String[] {"paula", "pete"};
+    }
+
     @BeforeEach
-    void newTeamWithPaulaAndPete() {
-        client = new PodloopClient(port);
-        team = "t" + UUID.randomUUID().toString().substring(0, 8);
+    void podOfTheTeam() {
         pod = "pod-" + team;
-        assertThat(client.createTeam(team, "paula", "pete").status()).isEqualTo(201);
     }
 
     @Test

@@ -15,46 +15,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.podloop.support.PodloopClient;
+import org.podloop.support.ApiTest;
 import org.podloop.support.PodloopClient.Response;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The signal side as clients see it over HTTP: catalogue, scoring, privacy, validation,
  * idempotency and CSV import. Runs once per database (subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-abstract class SignalContract {
+abstract class SignalContract extends ApiTest {
 
     static final String CSV_HEADER = "team,externalId,measuredAt,respondents,metric,value\n";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    PodloopClient client;
-    String team;
-
-    @BeforeEach
-    void newTeam() {
-        client = new PodloopClient(port);
-        team = "s" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(client.createTeam(team, "quinn").status()).isEqualTo(201);
+    @Override
+    protected String[] teamMembers() {
+        return new String[] {"quinn"};
     }
 
     int storedRows() {
