@@ -74,6 +74,10 @@ abstract class LoopWalkthrough extends ApiTest {
         assertThat(iteration.at("/verification/reasons/0").asText()).isEqualTo("feedback_rate was not measured both times");
         assertThat(iteration.at("/verification/rulesetVersion").asText()).isEqualTo(finding.get("rulesetVersion").asText());
         assertThat(iteration.at("/baselineFindings/0/pattern").asText()).isEqualTo("SUPPRESSED_FEEDBACK");
+        assertThat(iteration.at("/baselineFindings/0/rules/0/name").asText()).isEqualTo("Very low psychological safety signals suppressed feedback");
+        assertThat(iteration.at("/baselineFindings/0/rulesetVersion").asText()).isEqualTo(finding.get("rulesetVersion").asText());
+        assertThat(iteration.at("/verification/rules").findValuesAsText("name"))
+                .contains("Friction is reduced when a targeted metric improved and none worsened");
         assertThat(iteration.get("decision").asText()).isEqualTo("CLOSE");
 
         List<String> steps = new ArrayList<>();

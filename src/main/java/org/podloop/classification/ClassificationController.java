@@ -1,21 +1,22 @@
 package org.podloop.classification;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.kie.api.definition.rule.Rule;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ClassificationController {
 
     private final ClassificationService classification;
-    private final ActiveRuleset rulesets;
 
-    ClassificationController(ClassificationService classification, ActiveRuleset rulesets) {
+    ClassificationController(ClassificationService classification) {
         this.classification = classification;
-        this.rulesets = rulesets;
     }
 
     @GetMapping("/api/interventions")
@@ -24,14 +25,30 @@ class ClassificationController {
     }
 
     @GetMapping("/api/rules")
-    Map<String, Object> rules() {
-        Ruleset active = rulesets.current();
-        List<Map<String, Object>> rules = active.kieBase().getKiePackages().stream()
-                .flatMap(p -> p.getRules().stream())
-                .sorted(Comparator.comparing(Rule::getName))
-                .map(r -> Map.<String, Object>of("name", r.getName(), "package", r.getPackageName(),
-                        "metadata", RuleRun.metadataOf(r)))
-                .toList();
-        return Map.of("version", active.version(), "loadedAt", active.loadedAt(), "rules", rules);
+    RulesetInfo rules() {
+        return classification.rules();
+    }
+
+    @PostMapping("/api/rules/reload")
+    RulesetInfo reload() {
+        return classification.reload();
+    }
+
+    record BacktestRequest(Instant from, Instant to) {
+    }
+
+    @PostMapping("/api/rules/backtest")
+    Backtest backtest(@RequestBody BacktestRequest request) {
+        return classification.backtest(request.from(), request.to());
+    }
+
+    /** The folder does not build or fails its self-check: 422 with every compiler message or failed scenario. */
+    @ExceptionHandler(RulesetBuildException.class)
+    ProblemDetail refused(RulesetBuildException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                e.getMessage().lines().findFirst().orElse("") + "; the active ruleset keeps serving");
+        problem.setTitle("Ruleset refused");
+        problem.setProperty("problems", e.problems());
+        return problem;
     }
 }

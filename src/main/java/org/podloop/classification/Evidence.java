@@ -1,5 +1,14 @@
 package org.podloop.classification;
 
-/** A measured value that made a finding, with the threshold the rule applies to it. */
-public record Evidence(String metric, double value, String threshold) {
+import java.util.List;
+
+/**
+ * A measured value that made a finding, with the threshold the rule applies to it; for a trend, the
+ * previous values too (newest first).
+ */
+public record Evidence(String metric, double value, String threshold, List<Double> previous) {
+
+    public Evidence(String metric, double value, String threshold) {
+        this(metric, value, threshold, null);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.podloop.classification.facts.Finding;
 import org.podloop.classification.facts.InterventionOption;
@@ -13,8 +14,10 @@ import org.podloop.classification.facts.MetricVerdict;
 import org.podloop.classification.facts.Outcome;
 import org.podloop.classification.facts.Recommendation;
 import org.podloop.classification.facts.Signal;
+import org.podloop.classification.facts.Trend;
 import org.podloop.signal.Metric;
 import org.podloop.signal.MetricCatalogue;
+import org.podloop.signal.MetricValue;
 
 /**
  * What one ruleset says about plain values: findings, ranked recommendations, verification. No
@@ -33,8 +36,16 @@ final class Judgement {
     }
 
     List<FindingView> classify(Map<String, Double> signals, int respondents) {
-        List<Signal> facts = signals.entrySet().stream()
-                .map(e -> new Signal(e.getKey(), e.getValue(), respondents)).toList();
+        return classify(signals, respondents, List.of());
+    }
+
+    /** Classifies {@code signals} given the team's earlier snapshots' signals ({@code history}, newest first). */
+    List<FindingView> classify(Map<String, Double> signals, int respondents, List<Map<String, Double>> history) {
+        List<Object> facts = new ArrayList<>();
+        signals.forEach((metric, value) -> {
+            facts.add(new Signal(metric, value, respondents));
+            trend(metric, value, history).ifPresent(facts::add);
+        });
         RuleRun run = RuleRun.fire(ruleset, facts, Finding.class);
         Map<String, FindingView> byPattern = new LinkedHashMap<>();
         run.results(Finding.class).stream()
@@ -61,19 +72,18 @@ final class Judgement {
             Intervention it = ruleset.intervention(r.getInterventionId()).orElseThrow(() -> new IllegalStateException(
                     "a rule recommended '" + r.getInterventionId() + "', which is not in the catalogue"));
             ranked.add(new RecommendedIntervention(ranked.size() + 1, it.id(), it.title(), r.getPattern(), it.timeBox(),
-                    r.getReason(), List.of(run.producerOf(r))));
+                    r.getReason(), run.rulesFor(r)));
         }
         return ranked;
     }
 
-    Verification verify(Intervention intervention, Map<String, Double> baseline, Map<String, Double> remeasure) {
-        List<MetricChange> changes = intervention.metrics().stream().map(key -> {
-            Double before = baseline.get(key);
-            Double after = remeasure.get(key);
-            Metric metric = metrics.find(key).orElseThrow(() -> new IllegalStateException("unknown metric " + key));
-            Double improvement = before == null || after == null ? null : metric.improvement(before, after);
-            return new MetricChange(key, before, after, improvement);
-        }).toList();
+    Intervention intervention(String id) {
+        return ruleset.intervention(id).orElseThrow(() -> new IllegalArgumentException("unknown intervention '" + id + "'"));
+    }
+
+    Verification verify(Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
+        List<MetricChange> changes = intervention.metrics().stream()
+                .map(key -> change(key, baseline.get(key), remeasure.get(key))).toList();
         RuleRun run = RuleRun.fire(ruleset, changes, Outcome.class, MetricVerdict.class);
         List<Outcome> outcomes = run.results(Outcome.class);
         if (outcomes.size() != 1) {
@@ -85,14 +95,74 @@ final class Judgement {
         return new Verification(outcomes.get(0).getValue(), reasons, run.fired(), ruleset.version());
     }
 
+    /**
+     * Baseline vs re-measure of one metric; {@code noise} is the 95% margin of the difference of two
+     * means (1.96 × √(sd₁²/n₁ + sd₂²/n₂)) when both came with a standard deviation.
+     */
+    private MetricChange change(String key, MetricValue before, MetricValue after) {
+        Metric metric = metrics.find(key).orElseThrow(() -> new IllegalStateException("unknown metric " + key));
+        boolean measured = before != null && after != null && !before.isSuppressed() && !after.isSuppressed();
+        if (!measured) {
+            return new MetricChange(key, mean(before), mean(after), null, null, null);
+        }
+        Double noise = null;
+        if (before.sd() != null && after.sd() != null && before.respondents() != null && after.respondents() != null) {
+            noise = 1.96 * Math.sqrt(before.sd() * before.sd() / before.respondents() + after.sd() * after.sd() / after.respondents());
+        }
+        Integer respondents = before.respondents() == null ? after.respondents()
+                : after.respondents() == null ? before.respondents() : Integer.valueOf(Math.min(before.respondents(), after.respondents()));
+        return new MetricChange(key, before.mean(), after.mean(), metric.improvement(before.mean(), after.mean()), noise, respondents);
+    }
+
+    private static Double mean(MetricValue value) {
+        return value == null || value.isSuppressed() ? null : value.mean();
+    }
+
+    /**
+     * The metric's run of worsening steps up to now: how many consecutive declines (each snapshot worse
+     * than the one before) and how much worse in total. Thresholds for what that means are the rules'.
+     */
+    private Optional<Trend> trend(String metric, double current, List<Map<String, Double>> history) {
+        Optional<Metric> known = metrics.find(metric);
+        if (known.isEmpty() || known.get().informs() == null) {
+            return Optional.empty();
+        }
+        List<Double> previous = new ArrayList<>();
+        for (Map<String, Double> earlier : history) {
+            if (!earlier.containsKey(metric)) {
+                break;
+            }
+            previous.add(earlier.get(metric));
+        }
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        int declines = 0;
+        double newer = current;
+        for (double older : previous) {
+            if (known.get().improvement(older, newer) >= 0) {
+                break;
+            }
+            declines++;
+            newer = older;
+        }
+        double deterioration = declines == 0 ? 0 : -known.get().improvement(previous.get(declines - 1), current);
+        return Optional.of(new Trend(metric, known.get().informs(), current, previous, declines, deterioration));
+    }
+
     private FindingView view(Finding finding, RuleRun run) {
-        FiredRule rule = run.producerOf(finding);
-        String threshold = rule == null ? null : rule.metadata().get("threshold");
-        List<Evidence> evidence = run.matchedFor(finding).stream()
-                .filter(Signal.class::isInstance).map(Signal.class::cast)
-                .map(s -> new Evidence(s.getMetric(), s.getValue(), threshold)).toList();
-        return new FindingView(finding.getPattern(), finding.getSeverity(), evidence,
-                rule == null ? List.of() : List.of(rule), ruleset.version());
+        List<Evidence> evidence = new ArrayList<>();
+        run.matchesFor(finding).forEach(match -> {
+            String threshold = match.getKey().metadata().get("threshold");
+            for (Object fact : match.getValue()) {
+                if (fact instanceof Signal s) {
+                    evidence.add(new Evidence(s.getMetric(), s.getValue(), threshold));
+                } else if (fact instanceof Trend t) {
+                    evidence.add(new Evidence(t.getMetric(), t.getCurrent(), threshold, t.getPrevious()));
+                }
+            }
+        });
+        return new FindingView(finding.getPattern(), finding.getSeverity(), evidence, run.rulesFor(finding), ruleset.version());
     }
 
     /** Two rules raised the same pattern: the higher severity stands, and both rules and their evidence are kept. */

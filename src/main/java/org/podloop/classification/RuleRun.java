@@ -12,6 +12,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
@@ -24,7 +25,8 @@ import org.kie.api.runtime.rule.Match;
 final class RuleRun {
 
     private final List<FiredRule> fired = new ArrayList<>();
-    private final Map<Object, Match> producedBy = new IdentityHashMap<>();
+    /** Per result, the matches of the rules that inserted it and then modified it, in order. */
+    private final Map<Object, List<Match>> contributors = new IdentityHashMap<>();
     private final List<Object> results;
 
     private RuleRun(Ruleset ruleset, Collection<?> facts, Class<?>... resultTypes) {
@@ -46,8 +48,17 @@ final class RuleRun {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
+                    contributed(event.getObject());
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    contributed(event.getObject());
+                }
+
+                private void contributed(Object result) {
                     if (firing[0] != null) {
-                        producedBy.put(event.getObject(), firing[0]);
+                        contributors.computeIfAbsent(result, r -> new ArrayList<>()).add(firing[0]);
                     }
                 }
             });
@@ -75,16 +86,15 @@ final class RuleRun {
         return List.copyOf(fired);
     }
 
-    /** The rule that inserted {@code result}, with the facts its match held. */
-    FiredRule producerOf(Object result) {
-        Match match = producedBy.get(result);
-        return match == null ? null : describe(match);
+    /** The rules that inserted and then modified {@code result}, each with the facts its match held. */
+    List<FiredRule> rulesFor(Object result) {
+        return contributors.getOrDefault(result, List.of()).stream().map(RuleRun::describe).toList();
     }
 
-    /** The facts the rule that inserted {@code result} matched. */
-    List<Object> matchedFor(Object result) {
-        Match match = producedBy.get(result);
-        return match == null ? List.of() : List.copyOf(match.getObjects());
+    /** For each rule that inserted or modified {@code result}: its metadata and the facts it matched. */
+    List<Map.Entry<FiredRule, List<Object>>> matchesFor(Object result) {
+        return contributors.getOrDefault(result, List.of()).stream()
+                .map(match -> Map.entry(describe(match), List.copyOf(match.getObjects()))).toList();
     }
 
     private static FiredRule describe(Match match) {

@@ -41,6 +41,10 @@ final class Ruleset implements AutoCloseable {
     private final KieContainer container;
     private final KieBase kieBase;
     private final List<Intervention> interventions;
+    /** Classifications using this ruleset right now; it is released when retired and the last one ends. */
+    private final java.util.concurrent.atomic.AtomicInteger leases = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean retired;
 
     private Ruleset(String version, Instant loadedAt, ReleaseId releaseId, KieContainer container,
                     List<Intervention> interventions) {
@@ -106,10 +110,40 @@ final class Ruleset implements AutoCloseable {
         return interventions.stream().filter(i -> i.id().equals(id)).findFirst();
     }
 
+    /** Takes a lease for one use; false when the ruleset was retired meanwhile (take the new one). */
+    boolean tryLease() {
+        leases.incrementAndGet();
+        if (retired) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    void release() {
+        if (leases.decrementAndGet() == 0 && retired) {
+            close();
+        }
+    }
+
+    /** No new leases; the KieBase is released as soon as the last running use ends. */
+    void retire() {
+        retired = true;
+        if (leases.get() == 0) {
+            close();
+        }
+    }
+
+    boolean isReleased() {
+        return closed.get();
+    }
+
     @Override
     public void close() {
-        container.dispose();
-        KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+        if (closed.compareAndSet(false, true)) {
+            container.dispose();
+            KieServices.Factory.get().getRepository().removeKieModule(releaseId);
+        }
     }
 
     private static Map<String, byte[]> read(Path folder, String suffix) {

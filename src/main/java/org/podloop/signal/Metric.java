@@ -1,11 +1,12 @@
 package org.podloop.signal;
 
 /**
- * One entry of the metric catalogue: what a signal means and which values it may take; {@code survey}
+ * One entry of the metric catalogue: what a signal means, which values it may take, the Human Debt
+ * pattern it {@code informs} (for trend rules); {@code survey}
  * is set for metrics that may arrive as raw anonymous answers (and are then privacy-protected).
  */
 public record Metric(String key, String title, double min, double max, String unit, Direction direction,
-                     String area, String description, Survey survey) {
+                     String area, String informs, String description, Survey survey) {
 
     public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
 

@@ -181,6 +181,13 @@ public class SignalService {
         return new SnapshotPage(found.map(Snapshot::view).getContent(), page, size, found.getTotalElements());
     }
 
+    /** One page of all teams' snapshots measured in [from, to), oldest first. */
+    @Transactional(readOnly = true)
+    public List<SnapshotView> snapshotsBetween(Instant from, Instant to, int page, int size) {
+        return snapshots.findByMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAscIdAsc(from, to,
+                PageRequest.of(page, size)).stream().map(Snapshot::view).toList();
+    }
+
     /** The team's {@code limit} snapshots measured before {@code before}, newest first: what trends are read from. */
     @Transactional(readOnly = true)
     public List<SnapshotView> history(String teamKey, Instant before, int limit) {

@@ -1,0 +1,5 @@
+package org.podloop.classification;
+
+/** Published when a reload put a new ruleset version into service. */
+public record RulesetActivated(String version, String previousVersion) {
+}
