@@ -69,9 +69,13 @@ public class ClassificationService {
                 stored.rulesetVersion(), stored.classifiedAt(), read(stored.findingsJson())));
     }
 
-    /** Ranks catalogue interventions for the findings, leaving out those already tried in the loop. */
-    public List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried) {
-        return rulesets.withCurrent(ruleset -> new Judgement(ruleset, metrics).recommend(findings, alreadyTried));
+    /**
+     * Ranks catalogue interventions for the findings, leaving out those already tried in the loop and
+     * ranking first what verifiably reduced the same pattern elsewhere ({@code effects}).
+     */
+    public List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried,
+                                                   List<InterventionEffect> effects) {
+        return rulesets.withCurrent(ruleset -> new Judgement(ruleset, metrics).recommend(findings, alreadyTried, effects));
     }
 
     /** Compares baseline and re-measure on the metrics the intervention targets. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.podloop.classification.facts.Effect;
 import org.podloop.classification.facts.Finding;
 import org.podloop.classification.facts.InterventionOption;
 import org.podloop.classification.facts.MetricChange;
@@ -55,7 +56,13 @@ final class Judgement {
     }
 
     List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried) {
+        return recommend(findings, alreadyTried, List.of());
+    }
+
+    List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried,
+                                            List<InterventionEffect> effects) {
         List<Object> facts = new ArrayList<>();
+        effects.forEach(e -> facts.add(new Effect(e.interventionId(), e.pattern(), e.verified(), e.reduced())));
         findings.forEach(f -> facts.add(new Finding(f.pattern(), f.severity())));
         List<Intervention> catalogue = ruleset.interventions();
         for (int i = 0; i < catalogue.size(); i++) {

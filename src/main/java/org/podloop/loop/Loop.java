@@ -57,7 +57,8 @@ class Loop {
         return loop;
     }
 
-    LoopIteration startIteration(int number, UUID baselineSnapshotId, String processInstanceId, Instant now) {
+    LoopIteration startIteration(int number, UUID baselineSnapshotId, String processInstanceId, List<String> patterns,
+                                 Instant now) {
         requireOpen("start an iteration");
         if (number != iterations.size() + 1) {
             throw new IllegalStateException("loop " + id + " has " + iterations.size() + " iterations; cannot start number " + number);
@@ -65,7 +66,7 @@ class Loop {
         if (current() != null && !current().ended()) {
             throw new IllegalStateException("loop " + id + ": iteration " + current().number() + " has not ended");
         }
-        LoopIteration iteration = new LoopIteration(this, number, baselineSnapshotId, processInstanceId, now);
+        LoopIteration iteration = new LoopIteration(this, number, baselineSnapshotId, processInstanceId, patterns, now);
         iterations.add(iteration);
         return iteration;
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One pass of signal → action → verify → decide; changed only through its {@link Loop}'s module. */
@@ -23,6 +24,8 @@ class LoopIteration {
     private int number;
     private String processInstanceId;
     private UUID baselineSnapshotId;
+    /** The patterns this iteration works on, comma-separated, from its baseline findings. */
+    private String patterns;
     private String interventionId;
     private UUID remeasureSnapshotId;
     private String verificationOutcome;
@@ -36,7 +39,8 @@ class LoopIteration {
     protected LoopIteration() {
     }
 
-    LoopIteration(Loop loop, int number, UUID baselineSnapshotId, String processInstanceId, Instant now) {
+    LoopIteration(Loop loop, int number, UUID baselineSnapshotId, String processInstanceId, List<String> patterns, Instant now) {
+        this.patterns = String.join(",", patterns);
         this.id = UUID.randomUUID();
         this.loop = loop;
         this.number = number;

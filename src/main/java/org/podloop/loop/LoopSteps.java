@@ -11,6 +11,7 @@ import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
 import org.podloop.classification.Intervention;
+import org.podloop.classification.InterventionEffect;
 import org.podloop.classification.RecommendedIntervention;
 import org.podloop.classification.Verification;
 import org.podloop.identity.Directory;
@@ -49,14 +50,16 @@ class LoopSteps {
 
     IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId) {
         Loop loop = load(loopId);
-        loop.startIteration(number, baselineSnapshotId, processInstanceId, clock.instant());
         List<FindingView> findings = findingsOf(baselineSnapshotId);
         if (findings.isEmpty()) {
             // The re-measure that ended the last iteration may sit just under every threshold; the loop still
             // works on what opened it.
             findings = findingsOf(loop.triggerSnapshotId());
         }
-        List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions());
+        loop.startIteration(number, baselineSnapshotId, processInstanceId, findings.stream().map(FindingView::pattern).toList(),
+                clock.instant());
+        List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions(),
+                effectsElsewhere(loop.teamKey()));
         timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentUser(), baselineSnapshotId,
                 Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
                         "findings", findings.stream().map(f -> f.pattern() + " " + f.severity()).toList(),
@@ -161,6 +164,22 @@ class LoopSteps {
     private String actorOr(String fallback) {
         String current = directory.currentUser();
         return current != null ? current : fallback;
+    }
+
+    /** Per intervention and pattern: how often other teams' iterations verified it, and how often it reduced the pattern. */
+    private List<InterventionEffect> effectsElsewhere(String team) {
+        Map<List<String>, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (Loops.OutcomeCount outcome : loops.verifiedOutcomesOfOtherTeams(team)) {
+            for (String pattern : outcome.patterns() == null ? new String[0] : outcome.patterns().split(",")) {
+                int[] count = counts.computeIfAbsent(List.of(outcome.interventionId(), pattern), key -> new int[2]);
+                count[0] += (int) outcome.count();
+                if (Verification.REDUCED.equals(outcome.outcome())) {
+                    count[1] += (int) outcome.count();
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new InterventionEffect(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     private List<FindingView> findingsOf(UUID snapshotId) {

@@ -33,6 +33,28 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void whatVerifiablyReducedThePatternInOtherTeamsRanksFirstAndSaysSo() {
+        List<RecommendedIntervention> ranked = judgement.recommend(List.of(suppressedFeedback), Set.of(), List.of(
+                new InterventionEffect("anonymous-pre-mortem", "SUPPRESSED_FEEDBACK", 3, 2),
+                new InterventionEffect("speak-up-round", "SUPPRESSED_FEEDBACK", 4, 1)));
+
+        assertThat(ranked).extracting(RecommendedIntervention::interventionId).containsExactly("anonymous-pre-mortem", "speak-up-round");
+        assertThat(ranked.get(0).reason()).isEqualTo("verifiably reduced SUPPRESSED_FEEDBACK in 2 of 3 verified iterations in other teams");
+        assertThat(ranked.get(0).rules()).extracting(FiredRule::name)
+                .containsExactly("An intervention that verifiably reduced the pattern in other teams is recommended before the others");
+    }
+
+    @Test
+    void anInterventionThatNeverReducedThePatternGainsNothing() {
+        List<RecommendedIntervention> ranked = judgement.recommend(List.of(suppressedFeedback), Set.of(), List.of(
+                new InterventionEffect("anonymous-pre-mortem", "SUPPRESSED_FEEDBACK", 5, 0),
+                new InterventionEffect("anonymous-pre-mortem", "HIDDEN_DISAGREEMENT", 5, 5)));
+
+        assertThat(ranked).extracting(RecommendedIntervention::interventionId).containsExactly("speak-up-round", "anonymous-pre-mortem");
+        assertThat(ranked.get(1).reason()).startsWith("addresses");
+    }
+
+    @Test
     void noFindingsMeansNoRecommendations() {
         assertThat(judgement.recommend(List.of(), Set.of())).isEmpty();
     }

@@ -42,6 +42,20 @@ class ExecutionLoopProcessTest extends LoopScenario {
     }
 
     @Test
+    void anInterventionThatReducedThePatternInAnotherTeamIsRecommendedWithThatEvidence() {
+        openLoop(38);
+        ProcessInstance first = chooseAndRun("anonymous-pre-mortem");
+        measure(60);
+        decide(first, Decision.CLOSE);
+
+        newTeam();
+        openLoop(40);
+
+        assertThat((String) BpmnAwareTests.assertThat(currentIteration()).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+                .containsPattern("anonymous-pre-mortem — .*\\n\\s+why: verifiably reduced SUPPRESSED_FEEDBACK in \\d+ of \\d+ verified iterations in other teams");
+    }
+
+    @Test
     void governanceAskingToRepeatStartsAnotherIteration() {
         ProcessInstance first = firstIterationAwaitingDecision();
         ProcessInstance loopInstance = loopInstance();
