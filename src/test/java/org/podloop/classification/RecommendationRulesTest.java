@@ -55,14 +55,23 @@ class RecommendationRulesTest {
     }
 
     @Test
+    void everyPatternTheRulesCanRaiseHasAtLeastTwoInterventions() {
+        ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .map(rule -> RuleRun.metadataOf(rule).get("pattern")).filter(p -> !p.equals("*")).distinct()
+                .forEach(pattern -> assertThat(ShippedRules.ruleset().interventions().stream()
+                        .filter(i -> i.patterns().contains(pattern))).as(pattern).hasSizeGreaterThanOrEqualTo(2));
+    }
+
+    @Test
     void noFindingsMeansNoRecommendations() {
         assertThat(judgement.recommend(List.of(), Set.of())).isEmpty();
     }
 
     @Test
-    void aPatternNoInterventionAddressesGetsNone() {
+    void onlyInterventionsForTheFindingsPatternsAreOffered() {
         FindingView burnout = new FindingView("BURNOUT_RISK", "HIGH", List.of(), List.of(), "v");
 
-        assertThat(judgement.recommend(List.of(burnout), Set.of())).isEmpty();
+        assertThat(judgement.recommend(List.of(burnout), Set.of())).extracting(RecommendedIntervention::interventionId)
+                .containsExactly("team-chosen-work", "work-in-progress-limit", "sustainable-pace-agreement");
     }
 }
