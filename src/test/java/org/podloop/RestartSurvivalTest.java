@@ -29,7 +29,7 @@ class RestartSurvivalTest {
 
     private ConfigurableApplicationContext start(Path processes) {
         return new SpringApplicationBuilder(PodloopApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/podloop") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/podloop") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
                 "--server.port=0",
                 "--podloop.processes.path=" + processes);
     }

@@ -71,6 +71,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return withField(problem(HttpStatus.BAD_REQUEST, "Body too large", e.getMessage()), "body");
     }
 
+    /** Anything unforeseen: problem JSON too, logged with its stack trace, without internals in the answer. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+        org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("Unexpected failure of {} {}", request.getMethod(),
+                request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request failed unexpectedly; the failure is logged on the server");
+    }
+
     static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

@@ -6,6 +6,8 @@ import org.podloop.loop.LoopService;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordedSnapshot;
 import org.podloop.signal.SignalService;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SnapshotIntake {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 4;
 
     private final SignalService signals;
     private final ClassificationService classification;
@@ -39,11 +41,22 @@ public class SnapshotIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> receiveOnce(teamKey, snapshot));
-            } catch (DataIntegrityViolationException lostRace) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
+                // A unique constraint (PostgreSQL) or a lock timeout (H2) tells the loser of a race apart.
                 if (attempt == ATTEMPTS) {
                     throw lostRace;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 80) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a snapshot", e);
         }
     }
 
