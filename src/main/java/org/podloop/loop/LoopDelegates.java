@@ -46,6 +46,22 @@ class LoopDelegates {
     }
 
     @Bean
+    JavaDelegate recordReminder(LoopSteps steps) {
+        return execution -> steps.reminded(loopId(execution), iteration(execution), execution.getCurrentActivityId());
+    }
+
+    @Bean
+    JavaDelegate extendTimeBox(LoopSteps steps) {
+        return execution -> LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution),
+                (java.util.Date) execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
+    }
+
+    @Bean
+    JavaDelegate noteRemeasurementOverdue(LoopSteps steps) {
+        return execution -> steps.remeasurementOverdue(loopId(execution), iteration(execution));
+    }
+
+    @Bean
     JavaDelegate closeLoop(LoopSteps steps) {
         return execution -> steps.close(loopId(execution));
     }
@@ -53,6 +69,10 @@ class LoopDelegates {
     @Bean
     JavaDelegate escalateLoop(LoopSteps steps) {
         return execution -> steps.escalate(loopId(execution));
+    }
+
+    private static int iteration(DelegateExecution execution) {
+        return (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
     }
 
     private static UUID loopId(DelegateExecution execution) {

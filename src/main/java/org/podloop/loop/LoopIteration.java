@@ -33,6 +33,7 @@ class LoopIteration {
     @Enumerated(EnumType.STRING)
     private Decision decision;
     private String rationale;
+    private boolean extended;
     private Instant startedAt;
     private Instant endedAt;
 
@@ -55,6 +56,22 @@ class LoopIteration {
             throw new IllegalStateException("iteration " + number + " already runs " + this.interventionId);
         }
         this.interventionId = interventionId;
+    }
+
+    /** The pod's one extension of the time-box. */
+    void extend() {
+        requireRunning("extend the time-box");
+        if (interventionId == null) {
+            throw new IllegalStateException("iteration " + number + " has no intervention whose time-box could be extended");
+        }
+        if (extended) {
+            throw new IllegalStateException("iteration " + number + " was extended once already");
+        }
+        extended = true;
+    }
+
+    boolean extended() {
+        return extended;
     }
 
     void recordRemeasurement(UUID snapshotId) {

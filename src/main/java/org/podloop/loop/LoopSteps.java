@@ -93,9 +93,42 @@ class LoopSteps {
         return intervention;
     }
 
-    void interventionRun(UUID loopId, int iteration, String outcomeNotes) {
+    /** The pod reported on the run; returns whether it asked for (its one) extension of the time-box. */
+    boolean interventionRun(UUID loopId, int iteration, String outcomeNotes, boolean extend) {
         requireText(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes);
-        completed(loopId, iteration, ProcessIds.TASK_RUN_INTERVENTION, Map.of(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes));
+        if (extend && load(loopId).iteration(iteration).extended()) {
+            throw new TaskInputException(ProcessIds.VAR_EXTEND, "the time-box was extended once already; report what happened instead");
+        }
+        completed(loopId, iteration, ProcessIds.TASK_RUN_INTERVENTION,
+                Map.of(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes, ProcessIds.VAR_EXTEND, extend));
+        return extend;
+    }
+
+    /** Extends the time-box by the intervention's time-box; returns the new end. */
+    java.util.Date extendTimeBox(UUID loopId, java.util.Date due) {
+        LoopIteration iteration = load(loopId).current();
+        iteration.extend();
+        Intervention intervention = classification.intervention(iteration.interventionId()).orElseThrow();
+        java.util.Date extendedDue = java.util.Date.from(due.toInstant().plus(intervention.timeBox()));
+        timeline.record(loopId, iteration.number(), TimelineType.TIME_BOX_EXTENDED, null, null,
+                Map.of("from", due.toInstant().toString(), "to", extendedDue.toInstant().toString()));
+        return extendedDue;
+    }
+
+    void reminded(UUID loopId, int iteration, String reminderActivity) {
+        timeline.record(loopId, iteration, TimelineType.REMINDER_SENT, null, null, Map.of("reminder", reminderActivity));
+    }
+
+    /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */
+    void remeasurementOverdue(UUID loopId, int iteration) {
+        timeline.record(loopId, iteration, TimelineType.REMEASUREMENT_OVERDUE, null, null,
+                Map.of("notice", "no re-measurement arrived; the pod is asked to arrange one"));
+    }
+
+    void remeasurementArranged(UUID loopId, int iteration, String arrangement) {
+        requireText(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement);
+        completed(loopId, iteration, ProcessIds.TASK_REQUEST_REMEASUREMENT,
+                Map.of(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement));
     }
 
     void decided(UUID loopId, int iteration, String decision, String rationale) {
@@ -149,10 +182,6 @@ class LoopSteps {
         Loop loop = load(loopId);
         loop.escalate(clock.instant());
         timeline.record(loopId, null, TimelineType.LOOP_ESCALATED, null, null, Map.of("status", loop.status().name()));
-    }
-
-    Instant dueAfter(java.time.Duration timeBox) {
-        return clock.instant().plus(timeBox);
     }
 
     /** The one who completed a task is the authenticated user (Tasklist session or HTTP Basic). */

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 class LoopTaskListener {
 
     private final LoopSteps steps;
+    private final LoopDurations durations;
 
-    LoopTaskListener(LoopSteps steps) {
+    LoopTaskListener(LoopSteps steps, LoopDurations durations) {
         this.steps = steps;
+        this.durations = durations;
     }
 
     @EventListener
@@ -56,14 +58,23 @@ class LoopTaskListener {
             case ProcessIds.TASK_CHOOSE_INTERVENTION -> {
                 Intervention chosen = steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
                 execution.setVariable(ProcessIds.VAR_INTERVENTION_STEPS, String.join("\n", chosen.steps()));
-                execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE, Date.from(steps.dueAfter(chosen.timeBox())));
+                dueAt(execution, durations.after(chosen.timeBox()));
             }
-            case ProcessIds.TASK_RUN_INTERVENTION ->
-                    steps.interventionRun(loopId, iteration, text(execution, ProcessIds.VAR_OUTCOME_NOTES));
+            case ProcessIds.TASK_RUN_INTERVENTION -> execution.setVariable(ProcessIds.VAR_EXTENSION_REQUESTED,
+                    steps.interventionRun(loopId, iteration, text(execution, ProcessIds.VAR_OUTCOME_NOTES),
+                            Boolean.TRUE.equals(execution.getVariable(ProcessIds.VAR_EXTEND))));
+            case ProcessIds.TASK_REQUEST_REMEASUREMENT -> steps.remeasurementArranged(loopId, iteration,
+                    text(execution, ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT));
             case ProcessIds.TASK_DECIDE -> steps.decided(loopId, iteration,
                     text(execution, ProcessIds.VAR_DECISION), text(execution, ProcessIds.VAR_RATIONALE));
             default -> { }
         }
+    }
+
+    /** Sets the end of the time-box, as a date for the task and as text for the form. */
+    static void dueAt(DelegateExecution execution, Date due) {
+        execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE, due);
+        execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE_TEXT, due.toInstant().toString());
     }
 
     private static UUID loopId(Object value) {

@@ -9,7 +9,14 @@ public final class ProcessIds {
     public static final String TASK_CHOOSE_INTERVENTION = "Task_ChooseIntervention";
     public static final String TASK_RUN_INTERVENTION = "Task_RunIntervention";
     public static final String TASK_DECIDE = "Task_Decide";
-    public static final String EVENT_REMEASUREMENT_RECEIVED = "Event_RemeasurementReceived";
+    public static final String TASK_AWAIT_REMEASUREMENT = "Task_AwaitRemeasurement";
+    public static final String TASK_REQUEST_REMEASUREMENT = "Task_RequestRemeasurement";
+    public static final String TASK_REMIND_TO_CHOOSE = "Task_RemindToChoose";
+    public static final String TASK_REMIND_TO_FINISH = "Task_RemindToFinish";
+    public static final String EVENT_CHOOSE_REMINDER = "Event_ChooseReminder";
+    public static final String EVENT_RUN_REMINDER = "Event_RunReminder";
+    public static final String EVENT_REMEASUREMENT_OVERDUE = "Event_RemeasurementOverdue";
+    public static final String CALL_ACTIVITY_RUN_ITERATION = "CallActivity_RunIteration";
     public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";
 
     public static final String VAR_LOOP_ID = "loopId";
@@ -23,6 +30,10 @@ public final class ProcessIds {
     public static final String VAR_INTERVENTION_ID = "interventionId";
     public static final String VAR_INTERVENTION_STEPS = "interventionSteps";
     public static final String VAR_INTERVENTION_DUE = "interventionDue";
+    public static final String VAR_INTERVENTION_DUE_TEXT = "interventionDueText";
+    public static final String VAR_EXTEND = "extend";
+    public static final String VAR_EXTENSION_REQUESTED = "extensionRequested";
+    public static final String VAR_REMEASUREMENT_ARRANGEMENT = "remeasurementArrangement";
     public static final String VAR_OUTCOME_NOTES = "outcomeNotes";
     public static final String VAR_VERIFICATION_OUTCOME = "verificationOutcome";
     public static final String VAR_VERIFICATION_SUMMARY = "verificationSummary";

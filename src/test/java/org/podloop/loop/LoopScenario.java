@@ -6,10 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.podloop.intake.IntakeResult;
@@ -42,15 +44,32 @@ abstract class LoopScenario {
     UUID loopId;
     private int snapshots;
 
+    @org.junit.jupiter.api.AfterEach
+    void resetTheEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** Moves the engine clock forward and runs every timer that is then due, as the job executor would. */
+    void timePasses(java.time.Duration period) {
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(period)));
+        var management = engine.getManagementService();
+        management.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+    }
+
+    List<String> timeline() {
+        return loop().timeline().stream().map(step -> step.type().name()).toList();
+    }
+
     @BeforeEach
     void newTeam() {
         AbstractAssertions.init(engine);
         team = "p" + UUID.randomUUID().toString().substring(0, 8);
-        signals.createTeam(new NewTeam(team, "Process test " + team, java.util.List.of("paula")));
+        signals.createTeam(new NewTeam(team, "Process test " + team, List.of("paula")));
     }
 
     IntakeResult measure(double psychologicalSafety) {
-        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now(), 6,
+        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now().plusMillis(snapshots), 6,
                 Map.of("psychological_safety", psychologicalSafety)));
     }
 
@@ -70,9 +89,14 @@ abstract class LoopScenario {
 
     /** The pod chooses and runs an intervention; the iteration then waits for re-measurement. */
     ProcessInstance chooseAndRun(String interventionId) {
+        ProcessInstance iteration = choose(interventionId);
+        complete(task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done"));
+        return iteration;
+    }
+
+    ProcessInstance choose(String interventionId) {
         ProcessInstance iteration = currentIteration();
         complete(task(ProcessIds.TASK_CHOOSE_INTERVENTION, iteration), withVariables(ProcessIds.VAR_INTERVENTION_ID, interventionId));
-        complete(task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done"));
         return iteration;
     }
 

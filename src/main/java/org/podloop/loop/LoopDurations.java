@@ -1,0 +1,57 @@
+package org.podloop.loop;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loop's periods, from configuration ({@code podloop.loop.*}); BPMN timers and due dates read
+ * them as {@code ${loopDurations...}}. Times are the engine's, so moving the engine clock moves them.
+ */
+@Component("loopDurations")
+public class LoopDurations {
+
+    private final Duration chooseWithin;
+    private final Duration chooseReminderAfter;
+    private final Duration runReminderBefore;
+    private final Duration remeasurementOverdueAfter;
+
+    LoopDurations(@Value("${podloop.loop.choose-within}") Duration chooseWithin,
+                  @Value("${podloop.loop.choose-reminder-after}") Duration chooseReminderAfter,
+                  @Value("${podloop.loop.run-reminder-before}") Duration runReminderBefore,
+                  @Value("${podloop.loop.remeasurement-overdue-after}") Duration remeasurementOverdueAfter) {
+        this.chooseWithin = chooseWithin;
+        this.chooseReminderAfter = chooseReminderAfter;
+        this.runReminderBefore = runReminderBefore;
+        this.remeasurementOverdueAfter = remeasurementOverdueAfter;
+    }
+
+    /** Due date of {@code Task_ChooseIntervention}. */
+    public Date chooseDue() {
+        return after(chooseWithin);
+    }
+
+    /** ISO-8601 duration after which a pod that has not chosen is reminded. */
+    public String getChooseReminder() {
+        return chooseReminderAfter.toString();
+    }
+
+    /** When to remind the pod that the time-box ends at {@code due}; never in the past. */
+    public Date runReminderAt(Date due) {
+        Instant at = due.toInstant().minus(runReminderBefore);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        return Date.from(at.isBefore(now) ? now : at);
+    }
+
+    /** ISO-8601 duration after which a missing re-measurement is escalated to the pod. */
+    public String getRemeasurementOverdue() {
+        return remeasurementOverdueAfter.toString();
+    }
+
+    Date after(Duration period) {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(period));
+    }
+}
