@@ -37,6 +37,8 @@ class SecurityConfiguration {
                         .hasAuthority(Groups.ADMINS)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/rules/backtest"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/processes/**"))
+                        .hasAnyAuthority(Groups.ADMINS, Groups.PROCESS_OWNERS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"podloop\"");

@@ -46,7 +46,7 @@ class ProcessDeployer implements SmartInitializingSingleton {
         }
     }
 
-    DeploymentWithDefinitions deploy() {
+    synchronized DeploymentWithDefinitions deploy() {
         DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(folder.toString())
                 .enableDuplicateFiltering(true);
         try (Stream<Path> files = Files.list(folder)) {

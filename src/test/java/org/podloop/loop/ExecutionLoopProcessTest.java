@@ -68,6 +68,18 @@ class ExecutionLoopProcessTest extends LoopScenario {
     }
 
     @Test
+    void aSnapshotWhileTheLoopIsOpenJoinsItsTimelineInsteadOfStartingAnother() {
+        openLoop(38);
+
+        var again = measure(35);
+
+        assertThat(again.loop().id()).isEqualTo(loopId);
+        assertThat(loops.loops(team, null)).hasSize(1);
+        assertThat(timeline()).containsSubsequence("LOOP_OPENED", "SNAPSHOT_ATTACHED");
+        BpmnAwareTests.assertThat(currentIteration()).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
+    }
+
+    @Test
     void governanceEscalatingEndsTheLoopAsEscalated() {
         ProcessInstance first = firstIterationAwaitingDecision();
         ProcessInstance loopInstance = loopInstance();

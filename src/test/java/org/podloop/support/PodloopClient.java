@@ -80,6 +80,23 @@ public final class PodloopClient {
         return found.get(0);
     }
 
+    /** Deploys as Camunda Modeler does: multipart POST to {@code /engine-rest/deployment/create}. */
+    public Response deploy(String user, String deploymentName, Map<String, String> files) {
+        String boundary = "podloop" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        Map<String, String> fields = Map.of("deployment-name", deploymentName, "enable-duplicate-filtering", "true",
+                "deploy-changed-only", "true", "deployment-source", "test");
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(user, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Response complete(String user, String taskId, Map<String, Object> variables) {
         ObjectNode vars = JSON.createObjectNode();
         variables.forEach((name, value) -> vars.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));

@@ -1,0 +1,214 @@
+package org.podloop.loop;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * The checks a definition must pass before it may run a loop: each finding names the element and
+ * the reason. Pure: it reads a BPMN file and asks {@code beans} and {@code processes} what exists.
+ */
+final class ProcessLint {
+
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+    private static final Pattern BEAN_REFERENCE = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)[.(]");
+    private static final Pattern REPEATING = Pattern.compile("^R\\d*/(.+)$");
+    /** Names the engine itself provides in expressions. */
+    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "dateTime", "authenticatedUserId",
+            "currentUser", "currentUserGroups");
+
+    private final Predicate<String> beans;
+    private final Predicate<String> processes;
+
+    ProcessLint(Predicate<String> beans, Predicate<String> processes) {
+        this.beans = beans;
+        this.processes = processes;
+    }
+
+    List<LintFinding> lint(String resource, byte[] bpmn, Collection<String> keysDeployedAlongside) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+        } catch (RuntimeException e) {
+            return List.of(new LintFinding(resource, null, "not a valid BPMN 2.0 file: " + e.getMessage()));
+        }
+        List<LintFinding> findings = new ArrayList<>();
+        Set<String> deployable = model.getModelElementsByType(Process.class).stream().map(Process::getId).collect(Collectors.toSet());
+        deployable.addAll(keysDeployedAlongside);
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+                findings.add(new LintFinding(resource, process.getId(), "camunda:historyTimeToLive is missing"));
+            }
+            if (ProcessIds.LOOP_ITERATION.equals(process.getId()) && !waitsForRemeasurement(model, process)) {
+                findings.add(new LintFinding(resource, process.getId(), "no receive task or catch event waits for the message '"
+                        + ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED + "', so re-measurements can never arrive"));
+            }
+        }
+        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            checkImplementation(resource, element, findings);
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaCandidateGroups() == null && task.getCamundaAssignee() == null) {
+                findings.add(new LintFinding(resource, task.getId(), "user task has no candidate group, so no pod or role would see it"));
+            }
+            if (task.getCamundaFormKey() == null && task.getCamundaFormRef() == null) {
+                findings.add(new LintFinding(resource, task.getId(), "user task has no form (camunda:formRef or camunda:formKey)"));
+            }
+        }
+        for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
+            findings.add(new LintFinding(resource, task.getId(), "script tasks are not allowed; use a delegate expression naming a bean"));
+        }
+        for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
+            findings.add(new LintFinding(resource, owner(script), "scripts are not allowed; use a delegate expression naming a bean"));
+        }
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            checkTimer(resource, timer, findings);
+        }
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            String called = call.getCalledElement();
+            if (called == null || called.isBlank()) {
+                findings.add(new LintFinding(resource, call.getId(), "call activity names no process"));
+            } else if (!called.contains("{") && !deployable.contains(called) && !processes.test(called)) {
+                findings.add(new LintFinding(resource, call.getId(), "calls the process '" + called + "', which is not deployed"));
+            }
+        }
+        return findings;
+    }
+
+    private void checkImplementation(String resource, BaseElement element, List<LintFinding> findings) {
+        String delegateExpression = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
+        String className = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "class");
+        String expression = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "expression");
+        if (className != null) {
+            findings.add(new LintFinding(resource, element.getId(), "camunda:class is not allowed; use a delegate expression naming a bean"));
+        }
+        if (delegateExpression != null) {
+            Matcher bean = BEAN_EXPRESSION.matcher(delegateExpression.strip());
+            if (!bean.matches()) {
+                findings.add(new LintFinding(resource, element.getId(), "delegate expression '" + delegateExpression
+                        + "' must name one bean, like ${verifyOutcome}"));
+            } else if (!beans.test(bean.group(1))) {
+                findings.add(new LintFinding(resource, element.getId(), "delegate expression '" + delegateExpression
+                        + "' names no bean '" + bean.group(1) + "'"));
+            }
+        }
+        if (expression != null) {
+            Matcher bean = BEAN_REFERENCE.matcher(expression.strip());
+            if (bean.find() && !ENGINE_NAMES.contains(bean.group(1)) && !beans.test(bean.group(1))) {
+                findings.add(new LintFinding(resource, element.getId(), "expression '" + expression + "' names no bean '" + bean.group(1) + "'"));
+            }
+        }
+    }
+
+    private static boolean waitsForRemeasurement(BpmnModelInstance model, Process process) {
+        Predicate<org.camunda.bpm.model.bpmn.instance.Message> isRemeasurement =
+                message -> message != null && ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED.equals(message.getName());
+        return model.getModelElementsByType(ReceiveTask.class).stream()
+                .anyMatch(t -> processOf(t) == process && isRemeasurement.test(t.getMessage()))
+                || model.getModelElementsByType(MessageEventDefinition.class).stream()
+                .anyMatch(d -> processOf(d) == process && isRemeasurement.test(d.getMessage()));
+    }
+
+    private static Process processOf(ModelElementInstance element) {
+        for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {
+            if (e instanceof Process process) {
+                return process;
+            }
+        }
+        return null;
+    }
+
+    private void checkTimer(String resource, TimerEventDefinition timer, List<LintFinding> findings) {
+        String owner = owner(timer);
+        if (timer.getTimeDuration() != null) {
+            check(resource, owner, "timeDuration", timer.getTimeDuration().getTextContent(), ProcessLint::isDuration, findings);
+        } else if (timer.getTimeDate() != null) {
+            check(resource, owner, "timeDate", timer.getTimeDate().getTextContent(), ProcessLint::isDate, findings);
+        } else if (timer.getTimeCycle() != null) {
+            check(resource, owner, "timeCycle", timer.getTimeCycle().getTextContent(), ProcessLint::isCycle, findings);
+        } else {
+            findings.add(new LintFinding(resource, owner, "timer has no duration, date or cycle"));
+        }
+    }
+
+    private void check(String resource, String owner, String kind, String text, Predicate<String> valid, List<LintFinding> findings) {
+        String value = text == null ? "" : text.strip();
+        if (value.startsWith("${") || value.startsWith("#{")) {
+            Matcher bean = BEAN_REFERENCE.matcher(value);
+            if (bean.find() && !ENGINE_NAMES.contains(bean.group(1)) && !beans.test(bean.group(1))) {
+                findings.add(new LintFinding(resource, owner, kind + " '" + value + "' names no bean '" + bean.group(1) + "'"));
+            }
+            return;
+        }
+        if (!valid.test(value)) {
+            findings.add(new LintFinding(resource, owner, kind + " '" + value + "' is not a valid ISO-8601 " + kind.substring(4).toLowerCase()));
+        }
+    }
+
+    private static boolean isDuration(String text) {
+        try {
+            DatatypeFactory.newInstance().newDuration(text);
+            return text.startsWith("P");
+        } catch (IllegalArgumentException | DatatypeConfigurationException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(text);
+                return true;
+            } catch (DateTimeParseException e2) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isCycle(String text) {
+        Matcher repeating = REPEATING.matcher(text);
+        if (repeating.matches()) {
+            String rest = repeating.group(1);
+            return isDuration(rest.contains("/") ? rest.substring(rest.lastIndexOf('/') + 1) : rest);
+        }
+        return text.split("\\s+").length >= 6;
+    }
+
+    /** The id of the nearest enclosing element that has one. */
+    private static String owner(ModelElementInstance element) {
+        for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {
+            if (e instanceof BaseElement base && base.getId() != null && !(e instanceof TimerEventDefinition)) {
+                return base.getId();
+            }
+        }
+        return null;
+    }
+
+}

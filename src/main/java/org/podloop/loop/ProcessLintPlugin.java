@@ -1,0 +1,107 @@
+package org.podloop.loop;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@link ProcessLint} inside the engine before every new deployment — from the processes folder,
+ * our API, or Camunda Modeler through {@code /engine-rest/deployment/create} — and refuses a defective
+ * definition with the engine's own {@link ParseException}, which REST clients and Modeler show per element.
+ */
+@Component
+class ProcessLintPlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext context;
+
+    ProcessLintPlugin(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** The lint as the API uses it, outside an engine command. */
+    ProcessLint lint(org.camunda.bpm.engine.RepositoryService repository) {
+        return new ProcessLint(context::containsBean,
+                key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<Deployer> deployers = new ArrayList<>();
+        if (configuration.getCustomPreDeployers() != null) {
+            deployers.addAll(configuration.getCustomPreDeployers());
+        }
+        ProcessLint lint = new ProcessLint(context::containsBean, key -> Context.getCommandContext()
+                .getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
+        deployers.add(deployment -> refuseDefects(deployment, lint));
+        configuration.setCustomPreDeployers(deployers);
+    }
+
+    private static void refuseDefects(DeploymentEntity deployment, ProcessLint lint) {
+        if (!deployment.isNew()) {
+            return;
+        }
+        List<ResourceEntity> bpmn = deployment.getResources().values().stream()
+                .filter(r -> r.getName().endsWith(".bpmn") || r.getName().endsWith(".bpmn20.xml")).toList();
+        Set<String> keys = bpmn.stream().flatMap(r -> processIds(r.getBytes()).stream()).collect(Collectors.toSet());
+        for (ResourceEntity resource : bpmn) {
+            List<LintFinding> findings = lint.lint(resource.getName(), resource.getBytes(), keys);
+            if (!findings.isEmpty()) {
+                List<Problem> problems = findings.stream().<Problem>map(LintProblem::new).toList();
+                throw new ParseException("Podloop refused " + resource.getName() + ": " + findings.stream()
+                        .map(f -> (f.elementId() == null ? "" : f.elementId() + ": ") + f.reason())
+                        .collect(Collectors.joining("; ")), resource.getName(), problems, List.of());
+            }
+        }
+    }
+
+    private static List<String> processIds(byte[] bpmn) {
+        try {
+            return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)).getModelElementsByType(Process.class)
+                    .stream().map(Process::getId).toList();
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
+    private record LintProblem(LintFinding finding) implements Problem {
+
+        @Override
+        public String getMessage() {
+            return finding.reason();
+        }
+
+        @Override
+        public int getLine() {
+            return -1;
+        }
+
+        @Override
+        public int getColumn() {
+            return -1;
+        }
+
+        @Override
+        public String getMainElementId() {
+            return finding.elementId();
+        }
+
+        @Override
+        public List<String> getElementIds() {
+            return finding.elementId() == null ? List.of() : List.of(finding.elementId());
+        }
+    }
+}
