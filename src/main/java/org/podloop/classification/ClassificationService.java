@@ -154,6 +154,7 @@ public class ClassificationService {
     }
 
     /** Builds, self-checks and activates the rules folder's current content, or refuses it and keeps the active one. */
+    @Transactional
     public RulesetInfo reload() {
         ActiveRuleset.Reload reload = rulesets.reload();
         if (reload.changed()) {

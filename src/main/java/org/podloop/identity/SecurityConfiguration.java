@@ -39,6 +39,10 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/processes/**"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.PROCESS_OWNERS)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/audit/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/loops/*/audit"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/loops/*/audit.csv"))
+                        .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"podloop\"");

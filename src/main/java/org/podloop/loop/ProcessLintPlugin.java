@@ -40,6 +40,12 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<Deployer> after = new ArrayList<>();
+        if (configuration.getCustomPostDeployers() != null) {
+            after.addAll(configuration.getCustomPostDeployers());
+        }
+        after.add(ProcessLintPlugin.this::announce);
+        configuration.setCustomPostDeployers(after);
         List<Deployer> deployers = new ArrayList<>();
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
@@ -48,6 +54,18 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
                 .getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
         deployers.add(deployment -> refuseDefects(deployment, lint));
         configuration.setCustomPreDeployers(deployers);
+    }
+
+    /** Every new deployment with new definitions is announced, on every path, for the audit trail. */
+    private void announce(DeploymentEntity deployment) {
+        if (!deployment.isNew() || deployment.getDeployedProcessDefinitions() == null
+                || deployment.getDeployedProcessDefinitions().isEmpty()) {
+            return;
+        }
+        var authentication = Context.getCommandContext().getAuthentication();
+        context.publishEvent(new ProcessesDeployed(deployment.getId(), deployment.getName(), deployment.getSource(),
+                authentication == null ? null : authentication.getUserId(),
+                deployment.getDeployedProcessDefinitions().stream().map(d -> d.getKey() + ":" + d.getVersion()).toList()));
     }
 
     private static void refuseDefects(DeploymentEntity deployment, ProcessLint lint) {

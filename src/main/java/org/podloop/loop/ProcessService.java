@@ -20,12 +20,20 @@ public class ProcessService {
     private final RuntimeService runtime;
     private final ProcessDeployer deployer;
     private final ProcessLintPlugin lint;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.podloop.identity.Directory directory;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    ProcessService(RepositoryService repository, RuntimeService runtime, ProcessDeployer deployer, ProcessLintPlugin lint) {
+    ProcessService(RepositoryService repository, RuntimeService runtime, ProcessDeployer deployer, ProcessLintPlugin lint,
+                   org.springframework.context.ApplicationEventPublisher events, org.podloop.identity.Directory directory,
+                   org.springframework.transaction.support.TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.repository = repository;
         this.runtime = runtime;
         this.deployer = deployer;
         this.lint = lint;
+        this.events = events;
+        this.directory = directory;
     }
 
     /** The findings the deploy-time lint would refuse the file for; empty when it may be deployed. */
@@ -77,6 +85,9 @@ public class ProcessService {
                 }
             }
         }
-        return new MigrationReport(key, latest.getVersion(), moved, notMoved);
+        MigrationReport report = new MigrationReport(key, latest.getVersion(), moved, notMoved);
+        // Each instance migrated in its own transaction above; the record of the whole gets one of its own.
+        transaction.executeWithoutResult(status -> events.publishEvent(new InstancesMigrated(report, directory.currentUser())));
+        return report;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Appends steps to a loop's timeline with their details as small JSON. */
@@ -14,15 +15,21 @@ class Timeline {
     private final TimelineEntries entries;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Timeline(TimelineEntries entries, ObjectMapper json, Clock clock) {
+    Timeline(TimelineEntries entries, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.entries = entries;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
+    /** Appends the step and announces it, in the caller's transaction: the audit trail gets it or nothing happened. */
     void record(UUID loopId, Integer iteration, TimelineType type, String actor, UUID snapshotId, Map<String, ?> detail) {
-        entries.save(new TimelineEntry(loopId, iteration, clock.instant(), type, actor, snapshotId, write(detail)));
+        String details = write(detail);
+        java.time.Instant at = clock.instant();
+        entries.save(new TimelineEntry(loopId, iteration, at, type, actor, snapshotId, details));
+        events.publishEvent(new LoopStepRecorded(loopId, iteration, type, actor, snapshotId, details, at));
     }
 
     String write(Object value) {

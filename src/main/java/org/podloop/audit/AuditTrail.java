@@ -1,0 +1,101 @@
+package org.podloop.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit module's public face: append (within the caller's transaction), verify, read a loop's record. */
+@Service
+public class AuditTrail {
+
+    private static final int PAGE = 1000;
+
+    private final AuditEntries entries;
+    private final AuditHeads heads;
+    private final Clock clock;
+    /** Sorted keys: the same content always serialises, and hashes, the same way. */
+    private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    AuditTrail(AuditEntries entries, AuditHeads heads, Clock clock) {
+        this.entries = entries;
+        this.heads = heads;
+        this.clock = clock;
+    }
+
+    /** Appends an entry in the current transaction (it is part of what it records, or neither happened). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void append(String kind, UUID loopId, String actor, Map<String, ?> content) {
+        AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
+        AuditEntry entry = entries.save(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor,
+                write(content), head.lastHash()));
+        head.advance(entry.hash());
+    }
+
+    /** Walks the whole chain: every entry's hash must match its content, and link to the one before. */
+    @Transactional(readOnly = true)
+    public ChainCheck verify() {
+        String expectedPrevious = "";
+        long count = 0;
+        long lastId = 0;
+        while (true) {
+            List<AuditEntry> page = entries.findByIdGreaterThanOrderByIdAsc(lastId, PageRequest.of(0, PAGE));
+            for (AuditEntry entry : page) {
+                if (!entry.previousHash().equals(expectedPrevious)) {
+                    return new ChainCheck(false, count, entry.id(), "does not link to the entry before it (an entry was removed or changed before it)");
+                }
+                if (!entry.computeHash().equals(entry.hash())) {
+                    return new ChainCheck(false, count, entry.id(), "its content does not match its hash (it was changed)");
+                }
+                expectedPrevious = entry.hash();
+                lastId = entry.id();
+                count++;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        AuditHead head = heads.findById(AuditHead.ID).orElseThrow();
+        if (head.entryCount() != count || !head.lastHash().equals(expectedPrevious)) {
+            return new ChainCheck(false, count, lastId == 0 ? null : lastId,
+                    "the chain ends here, but " + head.entryCount() + " entries were written (the newest were removed)");
+        }
+        return new ChainCheck(true, count, null, null);
+    }
+
+    /** Every entry of one loop, in order. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> loop(UUID loopId) {
+        return entries.findByLoopIdOrderByIdAsc(loopId).stream().map(e -> new AuditRecord(e.id(), e.recordedAt(), e.kind(),
+                e.loopId(), e.actor(), read(e.content()), e.hash(), e.previousHash())).toList();
+    }
+
+    String write(Object content) {
+        try {
+            return canonical.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit content is plain maps, lists and records", e);
+        }
+    }
+
+    private JsonNode read(String content) {
+        try {
+            return canonical.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored audit content is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.podloop.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.podloop.loop.ProcessIds.TASK_CHOOSE_INTERVENTION;
+import static org.podloop.loop.ProcessIds.TASK_DECIDE;
+import static org.podloop.loop.ProcessIds.TASK_RUN_INTERVENTION;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.podloop.support.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The governance record of a loop: complete, exportable, tamper-evident, and independent of the engine's history. */
+class AuditTrailTest extends ApiTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Override
+    protected String[] teamMembers() {
+        return new String[] {"paula"};
+    }
+
+    @AfterEach
+    void resetTheEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** The quick tour: one loop from a low snapshot to gina's decision. */
+    private String completedLoop() {
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String pod = "pod-" + team;
+        client.complete("paula", client.loopTask("paula", pod, loopId, TASK_CHOOSE_INTERVENTION).get("id").asText(),
+                Map.of("interventionId", "speak-up-round"));
+        client.complete("paula", client.loopTask("paula", pod, loopId, TASK_RUN_INTERVENTION).get("id").asText(),
+                Map.of("outcomeNotes", "done"));
+        client.postSnapshot(team, "remeasure", Map.of("psychological_safety", 66.0));
+        client.complete("gina", client.loopTask("gina", "governance", loopId, TASK_DECIDE).get("id").asText(),
+                Map.of("decision", "CLOSE", "rationale", "Verified reduction"));
+        return loopId;
+    }
+
+    private List<String> kindsAndActors(JsonNode records) {
+        List<String> steps = new ArrayList<>();
+        records.forEach(r -> steps.add(r.get("kind").asText() + "|" + r.path("actor").asText("system")));
+        return steps;
+    }
+
+    @Test
+    void afterACompleteLoopTheAuditTimelineHoldsEveryStepWithActorTimeAndRules() {
+        String loopId = completedLoop();
+
+        JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
+
+        assertThat(kindsAndActors(records)).containsExactly(
+                "LOOP_OPENED|demo", "ITERATION_STARTED|demo", "TASK_CREATED|system", "TASK_COMPLETED|paula",
+                "TASK_CREATED|system", "TASK_COMPLETED|paula", "REMEASUREMENT_RECEIVED|demo", "VERIFIED|system",
+                "TASK_CREATED|system", "TASK_COMPLETED|gina", "ITERATION_ENDED|system", "LOOP_CLOSED|system");
+        JsonNode opened = records.get(0).get("content");
+        assertThat(opened.at("/snapshot/findings/0/pattern").asText()).isEqualTo("SUPPRESSED_FEEDBACK");
+        assertThat(opened.at("/snapshot/findings/0/rules/0").asText()).isEqualTo("Very low psychological safety signals suppressed feedback");
+        assertThat(opened.at("/snapshot/rulesetVersion").asText()).hasSize(12);
+        JsonNode verified = records.get(7).get("content");
+        assertThat(verified.at("/detail/outcome").asText()).isEqualTo("REDUCED");
+        assertThat(verified.at("/detail/rulesetVersion").asText()).hasSize(12);
+        assertThat(records.get(9).at("/content/detail/submitted/rationale").asText()).isEqualTo("Verified reduction");
+        records.forEach(r -> assertThat(r.get("at").asText()).isNotBlank());
+    }
+
+    @Test
+    void theCsvExportHoldsExactlyTheEntriesOfTheJson() throws Exception {
+        String loopId = completedLoop();
+        JsonNode json = client.get("gina", "/api/loops/" + loopId + "/audit").body();
+
+        var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/loops/" + loopId + "/audit.csv"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("gina:demo".getBytes())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertThat(rows).hasSize(json.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("id")).isEqualTo(json.get(i).get("id").asText());
+            assertThat(rows.get(i).get("kind")).isEqualTo(json.get(i).get("kind").asText());
+            assertThat(rows.get(i).get("hash")).isEqualTo(json.get(i).get("hash").asText());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rows.get(i).get("content")))
+                    .isEqualTo(json.get(i).get("content"));
+        }
+    }
+
+    @Test
+    void changingOrDeletingAnEntryInTheDatabaseIsDetectedAndNamed() {
+        String loopId = completedLoop();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
+        long decision = records.get(9).get("id").asLong();
+        long verified = records.get(7).get("id").asLong();
+        String original = jdbc.queryForObject("select content from audit_entries where id = ?", String.class, decision);
+        try {
+            jdbc.update("update audit_entries set content = replace(content, 'CLOSE', 'ESCALATE') where id = ?", decision);
+            JsonNode tampered = client.get("gina", "/api/audit/verify").body();
+            assertThat(tampered.get("intact").asBoolean()).isFalse();
+            assertThat(tampered.get("firstBrokenEntryId").asLong()).isEqualTo(decision);
+            assertThat(tampered.get("problem").asText()).contains("content does not match");
+        } finally {
+            jdbc.update("update audit_entries set content = ? where id = ?", original, decision);
+        }
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+
+        Map<String, Object> removed = jdbc.queryForMap("select * from audit_entries where id = ?", verified);
+        jdbc.update("delete from audit_entries where id = ?", verified);
+        try {
+            JsonNode gap = client.get("gina", "/api/audit/verify").body();
+            assertThat(gap.get("intact").asBoolean()).isFalse();
+            assertThat(gap.get("firstBrokenEntryId").asLong()).as("the entry after the gap").isGreaterThan(verified);
+            assertThat(gap.get("problem").asText()).contains("does not link");
+        } finally {
+            jdbc.update("insert into audit_entries (id, recorded_at, kind, loop_id, actor, content, previous_hash, hash)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)", removed.get("ID") != null ? removed.get("ID") : removed.get("id"),
+                    value(removed, "recorded_at"), value(removed, "kind"), value(removed, "loop_id"), value(removed, "actor"),
+                    value(removed, "content"), value(removed, "previous_hash"), value(removed, "hash"));
+        }
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase());
+    }
+
+    @Test
+    void camundasHistoryCleanupLeavesTheAuditTimelineComplete() {
+        String loopId = completedLoop();
+        JsonNode before = client.get("gina", "/api/loops/" + loopId + "/audit").body();
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loopId).count()).isPositive();
+
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(181))));
+        var cleanup = history.cleanUpHistoryAsync(true);
+        engine.getManagementService().executeJob(cleanup.getId());
+
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loopId).count())
+                .as("the engine's history of the loop is gone").isZero();
+        assertThat(client.get("gina", "/api/loops/" + loopId + "/audit").body()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyGovernanceAndAdministratorsReadTheAudit() {
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+
+        assertThat(client.get("paula", "/api/loops/" + loopId + "/audit").status()).isEqualTo(403);
+        assertThat(client.get("paula", "/api/audit/verify").status()).isEqualTo(403);
+        assertThat(client.get("demo", "/api/loops/" + loopId + "/audit").status()).isEqualTo(200);
+    }
+}
