@@ -9,7 +9,6 @@ import org.podloop.classification.SignalsClassified;
 import org.podloop.loop.InstancesMigrated;
 import org.podloop.loop.LoopStepRecorded;
 import org.podloop.loop.ProcessesDeployed;
-import org.podloop.signal.SignalService;
 import org.podloop.signal.SnapshotRecorded;
 import org.podloop.identity.Directory;
 import org.springframework.context.event.EventListener;
@@ -20,14 +19,12 @@ import org.springframework.stereotype.Component;
 class AuditRecorder {
 
     private final AuditTrail trail;
-    private final SignalService signals;
     private final ClassificationService classification;
     private final Directory directory;
     private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    AuditRecorder(AuditTrail trail, SignalService signals, ClassificationService classification, Directory directory) {
+    AuditRecorder(AuditTrail trail, ClassificationService classification, Directory directory) {
         this.trail = trail;
-        this.signals = signals;
         this.classification = classification;
         this.directory = directory;
     }
@@ -35,11 +32,11 @@ class AuditRecorder {
     /** Aggregates only: the stored team-level values, never an answer. */
     @EventListener
     void snapshotRecorded(SnapshotRecorded event) {
-        var snapshot = signals.snapshot(event.snapshotId());
+        var snapshot = event.snapshot();
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("team", event.teamKey());
-        content.put("snapshotId", event.snapshotId());
-        content.put("externalId", event.externalId());
+        content.put("team", snapshot.teamKey());
+        content.put("snapshotId", snapshot.id());
+        content.put("externalId", snapshot.externalId());
         content.put("measuredAt", snapshot.measuredAt());
         content.put("respondents", snapshot.respondents());
         content.put("metrics", snapshot.metrics());
@@ -48,7 +45,12 @@ class AuditRecorder {
 
     @EventListener
     void signalsClassified(SignalsClassified event) {
-        trail.append("SIGNALS_CLASSIFIED", null, directory.currentUser(), classificationOf(event.snapshotId(), event.teamKey()));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("team", event.teamKey());
+        content.put("snapshotId", event.snapshotId());
+        content.put("rulesetVersion", event.rulesetVersion());
+        content.put("findings", summary(event.findings()));
+        trail.append("SIGNALS_CLASSIFIED", null, directory.currentUser(), content);
     }
 
     /** Every loop step; steps about a snapshot carry its classification: findings, rules fired, ruleset version. */
@@ -58,7 +60,7 @@ class AuditRecorder {
         content.put("iteration", event.iteration());
         content.put("detail", tree(event.detailJson()));
         if (event.snapshotId() != null) {
-            content.put("snapshot", classificationOf(event.snapshotId(), null));
+            content.put("snapshot", classificationOf(event.snapshotId()));
         }
         trail.append(event.type().name(), event.loopId(), event.actor(), content);
     }
@@ -80,18 +82,19 @@ class AuditRecorder {
                 Map.of("version", event.version(), "previousVersion", event.previousVersion()));
     }
 
-    private Map<String, Object> classificationOf(java.util.UUID snapshotId, String team) {
+    private Map<String, Object> classificationOf(java.util.UUID snapshotId) {
         Map<String, Object> content = new LinkedHashMap<>();
-        if (team != null) {
-            content.put("team", team);
-        }
         content.put("snapshotId", snapshotId);
         classification.classificationOf(snapshotId).ifPresent(c -> {
             content.put("rulesetVersion", c.rulesetVersion());
-            content.put("findings", c.findings().stream().map(f -> Map.of("pattern", f.pattern(), "severity", f.severity(),
-                    "rules", f.rules().stream().map(FiredRule::name).toList())).toList());
+            content.put("findings", summary(c.findings()));
         });
         return content;
+    }
+
+    private static java.util.List<Map<String, Object>> summary(java.util.List<org.podloop.classification.FindingView> findings) {
+        return findings.stream().map(f -> Map.<String, Object>of("pattern", f.pattern(), "severity", f.severity(),
+                "rules", f.rules().stream().map(FiredRule::name).toList())).toList();
     }
 
     private Object tree(String detailJson) {

@@ -58,8 +58,7 @@ public class ClassificationService {
         Classification classification = new Classification(snapshot.id(), ruleset.version(), clock.instant(), findings);
         classifications.save(new StoredClassification(snapshot.id(), snapshot.teamKey(), ruleset.version(),
                 classification.classifiedAt(), write(findings)));
-        events.publishEvent(new SignalsClassified(snapshot.id(), snapshot.teamKey(), ruleset.version(),
-                findings.stream().map(FindingView::pattern).toList()));
+        events.publishEvent(new SignalsClassified(snapshot.id(), snapshot.teamKey(), ruleset.version(), findings));
         return classification;
     }
 

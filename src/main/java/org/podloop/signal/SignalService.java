@@ -136,7 +136,7 @@ public class SignalService {
         Snapshot stored = snapshots.save(new Snapshot(teamKey, request.externalId(), request.measuredAt(),
                 request.respondents(), values, hash, clock.instant()));
         SnapshotView view = stored.view();
-        events.publishEvent(new SnapshotRecorded(view.id(), teamKey, request.externalId()));
+        events.publishEvent(new SnapshotRecorded(view));
         return new RecordedSnapshot(view, true);
     }
 

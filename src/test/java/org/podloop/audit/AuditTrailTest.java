@@ -82,10 +82,7 @@ class AuditTrailTest extends ApiTest {
         String loopId = completedLoop();
         JsonNode json = client.get("gina", "/api/loops/" + loopId + "/audit").body();
 
-        var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/loops/" + loopId + "/audit.csv"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("gina:demo".getBytes())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var csv = client.getText("gina", "/api/loops/" + loopId + "/audit.csv");
 
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

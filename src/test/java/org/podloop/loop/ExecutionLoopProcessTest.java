@@ -13,7 +13,7 @@ class ExecutionLoopProcessTest extends LoopScenario {
     void governanceClosingTheLoopEndsIt() {
         ProcessInstance iteration = firstIterationAwaitingDecision();
         ProcessInstance loopInstance = loopInstance();
-        BpmnAwareTests.assertThat(loopInstance).isWaitingAt("CallActivity_RunIteration");
+        BpmnAwareTests.assertThat(loopInstance).isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
 
         decide(iteration, Decision.CLOSE);
 
@@ -29,7 +29,7 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
         ProcessInstance second = currentIteration();
         assertThat(second.getId()).isNotEqualTo(first.getId());
-        BpmnAwareTests.assertThat(loopInstance).hasPassed("Task_PrepareNextIteration").isWaitingAt("CallActivity_RunIteration");
+        BpmnAwareTests.assertThat(loopInstance).hasPassed("Task_PrepareNextIteration").isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
         BpmnAwareTests.assertThat(second).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION).variables()
                 .containsEntry(ProcessIds.VAR_ITERATION, 2)
                 .containsEntry(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, remeasure.snapshotId().toString());
@@ -62,7 +62,7 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
         decide(first, Decision.REPEAT);
 
-        BpmnAwareTests.assertThat(loopInstance).isWaitingAt("CallActivity_RunIteration");
+        BpmnAwareTests.assertThat(loopInstance).isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
         BpmnAwareTests.assertThat(currentIteration()).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
                 .variables().containsEntry(ProcessIds.VAR_ITERATION, 2);
     }

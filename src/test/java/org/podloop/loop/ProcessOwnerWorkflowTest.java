@@ -108,17 +108,8 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
     }
 
     private Response lintXmlAs(String user, String xml) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/processes/lint?name=LoopIterationProcess.bpmn"))
-                    .header("Content-Type", "application/xml")
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(xml)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isBlank() ? null
-                    : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return client.post(user, "/api/processes/lint?name=LoopIterationProcess.bpmn", "application/xml",
+                java.net.http.HttpRequest.BodyPublishers.ofString(xml));
     }
 
     private int latestIterationVersion() {

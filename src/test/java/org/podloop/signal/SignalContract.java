@@ -3,14 +3,10 @@ package org.podloop.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -243,16 +239,7 @@ abstract class SignalContract extends ApiTest {
     }
 
     Response importCsv(HttpRequest.BodyPublisher csv) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/snapshots/import"))
-                    .header("Content-Type", "text/csv")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
-                    .POST(csv).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return client.post("demo", "/api/snapshots/import", "text/csv", csv);
     }
 
     @Test

@@ -46,6 +46,25 @@ public final class PodloopClient {
         }
     }
 
+    /** A POST with any body and content type (CSV, BPMN XML), answered with JSON. */
+    public Response post(String user, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
+    }
+
+    /** A GET answered with something other than JSON (CSV exports). */
+    public HttpResponse<String> getText(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authenticate(user, request);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response createTeam(String key, String... members) {
         return post("demo", "/api/teams", Map.of("key", key, "name", "Team " + key, "members", List.of(members)));
     }
@@ -103,11 +122,15 @@ public final class PodloopClient {
         return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
     }
 
-    private Response send(String user, HttpRequest.Builder request) {
+    private static void authenticate(String user, HttpRequest.Builder request) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    private Response send(String user, HttpRequest.Builder request) {
+        authenticate(user, request);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
