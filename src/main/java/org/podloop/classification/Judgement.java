@@ -99,7 +99,9 @@ final class Judgement {
         }
         List<String> reasons = run.results(MetricVerdict.class).stream()
                 .sorted(Comparator.comparing(MetricVerdict::getMetric)).map(MetricVerdict::getReason).toList();
-        return new Verification(outcomes.get(0).getValue(), reasons, run.fired(), ruleset.version());
+        var effect = changes.stream().filter(MetricChange::isMeasured).mapToDouble(MetricChange::getImprovement).average();
+        return new Verification(outcomes.get(0).getValue(), reasons, run.fired(), ruleset.version(),
+                effect.isPresent() ? Math.round(effect.getAsDouble() * 100) / 100.0 : null);
     }
 
     /**

@@ -21,6 +21,11 @@ class LoopController {
         return loops.loops(team, status);
     }
 
+    @GetMapping("/api/reports/effectiveness")
+    EffectivenessReport effectiveness() {
+        return loops.effectiveness();
+    }
+
     @GetMapping("/api/loops/{id}")
     LoopView loop(@PathVariable UUID id) {
         return loops.loop(id);

@@ -30,6 +30,7 @@ class LoopIteration {
     private UUID remeasureSnapshotId;
     private String verificationOutcome;
     private String verificationJson;
+    private Double effect;
     @Enumerated(EnumType.STRING)
     private Decision decision;
     private String rationale;
@@ -82,7 +83,8 @@ class LoopIteration {
         this.remeasureSnapshotId = snapshotId;
     }
 
-    void recordVerification(String outcome, String verificationJson) {
+    void recordVerification(String outcome, Double effect, String verificationJson) {
+        this.effect = effect;
         requireRunning("record a verification");
         if (remeasureSnapshotId == null) {
             throw new IllegalStateException("iteration " + number + " has no re-measurement to verify");

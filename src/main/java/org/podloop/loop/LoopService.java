@@ -31,10 +31,12 @@ public class LoopService {
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxIterations;
+    private final Effectiveness effectiveness;
 
     LoopService(Loops loops, TimelineEntries entries, Timeline timeline, LoopEngine engine,
                 ClassificationService classification, Directory directory, ObjectMapper json, Clock clock,
-                @Value("${podloop.loop.max-iterations}") int maxIterations) {
+                @Value("${podloop.loop.max-iterations}") int maxIterations, Effectiveness effectiveness) {
+        this.effectiveness = effectiveness;
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -94,6 +96,11 @@ public class LoopService {
                 .toList();
         return new LoopView(loop.id(), loop.teamKey(), loop.status(), loop.openedAt(), loop.endedAt(),
                 loop.maxIterations(), iterations, steps);
+    }
+
+    /** Which interventions verifiably reduced which pattern, over all teams. */
+    public EffectivenessReport effectiveness() {
+        return effectiveness.report(null);
     }
 
     @Transactional(readOnly = true)

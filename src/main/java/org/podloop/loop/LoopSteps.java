@@ -31,9 +31,11 @@ class LoopSteps {
     private final SignalService signals;
     private final Directory directory;
     private final Clock clock;
+    private final Effectiveness effectiveness;
 
     LoopSteps(Loops loops, Timeline timeline, ClassificationService classification, SignalService signals,
-              Directory directory, Clock clock) {
+              Directory directory, Clock clock, Effectiveness effectiveness) {
+        this.effectiveness = effectiveness;
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
@@ -149,7 +151,7 @@ class LoopSteps {
         LoopIteration iteration = loop.current();
         Verification verification = classification.verify(iteration.interventionId(),
                 signals.snapshot(iteration.baselineSnapshotId()), signals.snapshot(iteration.remeasureSnapshotId()));
-        iteration.recordVerification(verification.outcome(), timeline.write(verification));
+        iteration.recordVerification(verification.outcome(), verification.effect(), timeline.write(verification));
         timeline.record(loopId, iteration.number(), TimelineType.VERIFIED, null, iteration.remeasureSnapshotId(),
                 Map.of("outcome", verification.outcome(), "reasons", verification.reasons(),
                         "rulesetVersion", verification.rulesetVersion(),
@@ -195,20 +197,11 @@ class LoopSteps {
         return current != null ? current : fallback;
     }
 
-    /** Per intervention and pattern: how often other teams' iterations verified it, and how often it reduced the pattern. */
+    /** What worked elsewhere, from the same figures as the effectiveness report. */
     private List<InterventionEffect> effectsElsewhere(String team) {
-        Map<List<String>, int[]> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        for (Loops.OutcomeCount outcome : loops.verifiedOutcomesOfOtherTeams(team)) {
-            for (String pattern : outcome.patterns() == null ? new String[0] : outcome.patterns().split(",")) {
-                int[] count = counts.computeIfAbsent(List.of(outcome.interventionId(), pattern), key -> new int[2]);
-                count[0] += (int) outcome.count();
-                if (Verification.REDUCED.equals(outcome.outcome())) {
-                    count[1] += (int) outcome.count();
-                }
-            }
-        }
-        return counts.entrySet().stream()
-                .map(e -> new InterventionEffect(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1])).toList();
+        return effectiveness.report(team).rows().stream()
+                .map(row -> new InterventionEffect(row.interventionId(), row.pattern(), row.reduced() + row.notReduced() + row.worsened(),
+                        row.reduced())).toList();
     }
 
     private List<FindingView> findingsOf(UUID snapshotId) {

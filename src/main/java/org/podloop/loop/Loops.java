@@ -19,13 +19,12 @@ interface Loops extends JpaRepository<Loop, UUID> {
 
     List<Loop> findAllByOrderByOpenedAtDesc();
 
-    /** Verified outcomes of other teams' iterations, counted per intervention, patterns and outcome. */
-    record OutcomeCount(String interventionId, String patterns, String outcome, long count) {
+    /** One verified iteration, as the effectiveness report counts it. */
+    record VerifiedIteration(UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {
     }
 
-    @Query("select new org.podloop.loop.Loops$OutcomeCount(i.interventionId, i.patterns, i.verificationOutcome, count(i))"
-            + " from LoopIteration i where i.loop.teamKey <> :team and i.interventionId is not null"
-            + " and i.verificationOutcome in ('REDUCED', 'NOT_REDUCED', 'WORSENED')"
-            + " group by i.interventionId, i.patterns, i.verificationOutcome")
-    List<OutcomeCount> verifiedOutcomesOfOtherTeams(@Param("team") String team);
+    @Query("select new org.podloop.loop.Loops$VerifiedIteration(i.loop.id, i.loop.teamKey, i.interventionId, i.patterns,"
+            + " i.verificationOutcome, i.effect) from LoopIteration i"
+            + " where i.interventionId is not null and i.verificationOutcome is not null")
+    List<VerifiedIteration> verifiedIterations();
 }

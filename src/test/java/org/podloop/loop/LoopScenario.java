@@ -69,12 +69,19 @@ abstract class LoopScenario {
     }
 
     IntakeResult measure(double psychologicalSafety) {
-        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now().plusMillis(snapshots), 6,
-                Map.of("psychological_safety", psychologicalSafety)));
+        return measure(Map.of("psychological_safety", psychologicalSafety));
+    }
+
+    IntakeResult measure(Map<String, Double> signals) {
+        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now().plusMillis(snapshots), 6, signals));
     }
 
     ProcessInstance openLoop(double psychologicalSafety) {
-        loopId = measure(psychologicalSafety).loop().id();
+        return openLoop(Map.of("psychological_safety", psychologicalSafety));
+    }
+
+    ProcessInstance openLoop(Map<String, Double> signals) {
+        loopId = measure(signals).loop().id();
         return loopInstance();
     }
 
