@@ -132,7 +132,7 @@ abstract class LoopWalkthrough extends ApiTest {
         assertThat(healthy.status()).isEqualTo(200);
         assertThat(healthy.body().get("findings")).isEmpty();
         assertThat(healthy.body().has("loop")).isFalse();
-        assertThat(client.get("demo", "/api/loops?team=" + team).body()).isEmpty();
+        assertThat(client.get("demo", "/api/loops?team=" + team).body().get("items")).isEmpty();
     }
 
     @Test

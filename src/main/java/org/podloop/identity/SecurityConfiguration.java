@@ -57,6 +57,26 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The governance page: a browser session with form login (Spring Security's login page, CSRF on),
+     * for governance and administrators only.
+     */
+    @Bean
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/governance/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/governance"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/logout"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/webjars/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/webjars/**")).permitAll()
+                        .anyRequest().hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
+                .formLogin(form -> form.defaultSuccessUrl("/governance", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .build();
+    }
+
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -17,8 +17,11 @@ class LoopController {
     }
 
     @GetMapping("/api/loops")
-    List<LoopSummary> loops(@RequestParam(required = false) String team, @RequestParam(required = false) LoopStatus status) {
-        return loops.loops(team, status);
+    LoopPage loops(@RequestParam(required = false) String team, @RequestParam(required = false) LoopStatus status,
+                   @RequestParam(required = false) String pattern, @RequestParam(required = false) java.time.Instant from,
+                   @RequestParam(required = false) java.time.Instant to, @RequestParam(defaultValue = "0") int page,
+                   @RequestParam(defaultValue = "20") int size) {
+        return loops.loops(new LoopFilter(team, status, pattern, from, to), page, size);
     }
 
     @GetMapping("/api/reports/effectiveness")

@@ -105,18 +105,25 @@ public class LoopService {
 
     @Transactional(readOnly = true)
     public List<LoopSummary> loops(String team, LoopStatus status) {
-        List<Loop> found;
-        if (team != null && status != null) {
-            found = loops.findByTeamKeyAndStatusOrderByOpenedAtDesc(team, status);
-        } else if (team != null) {
-            found = loops.findByTeamKeyOrderByOpenedAtDesc(team);
-        } else if (status != null) {
-            found = loops.findByStatusOrderByOpenedAtDesc(status);
-        } else {
-            found = loops.findAllByOrderByOpenedAtDesc();
+        return loops(new LoopFilter(team, status, null, null, null), 0, 500).items();
+    }
+
+    /** Loops matching every given criterion, newest first. */
+    @Transactional(readOnly = true)
+    public LoopPage loops(LoopFilter filter, int page, int size) {
+        if (page < 0) {
+            throw new org.podloop.common.InvalidInputException("page", "must be 0 or more");
         }
-        return found.stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(), l.endedAt(),
-                l.iterations().size())).toList();
+        if (size < 1 || size > 500) {
+            throw new org.podloop.common.InvalidInputException("size", "must be between 1 and 500");
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new org.podloop.common.InvalidInputException("to", "must be after from");
+        }
+        var found = loops.findAll(filter.specification(), org.springframework.data.domain.PageRequest.of(page, size,
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "openedAt")));
+        return new LoopPage(found.getContent().stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(),
+                l.endedAt(), l.iterations().size())).toList(), page, size, found.getTotalElements());
     }
 
     private LoopView.Iteration view(LoopIteration it) {

@@ -7,17 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface Loops extends JpaRepository<Loop, UUID> {
+interface Loops extends JpaRepository<Loop, UUID>, org.springframework.data.jpa.repository.JpaSpecificationExecutor<Loop> {
 
     Optional<Loop> findByOpenTeamKey(String teamKey);
 
-    List<Loop> findByTeamKeyOrderByOpenedAtDesc(String teamKey);
-
-    List<Loop> findByStatusOrderByOpenedAtDesc(LoopStatus status);
-
-    List<Loop> findByTeamKeyAndStatusOrderByOpenedAtDesc(String teamKey, LoopStatus status);
-
-    List<Loop> findAllByOrderByOpenedAtDesc();
 
     /** One verified iteration, as the effectiveness report counts it. */
     record VerifiedIteration(UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {

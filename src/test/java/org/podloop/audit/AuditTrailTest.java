@@ -1,9 +1,6 @@
 package org.podloop.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.podloop.loop.ProcessIds.TASK_CHOOSE_INTERVENTION;
-import static org.podloop.loop.ProcessIds.TASK_DECIDE;
-import static org.podloop.loop.ProcessIds.TASK_RUN_INTERVENTION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
@@ -36,20 +33,6 @@ class AuditTrailTest extends ApiTest {
         ClockUtil.reset();
     }
 
-    /** The quick tour: one loop from a low snapshot to gina's decision. */
-    private String completedLoop() {
-        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
-        String pod = "pod-" + team;
-        client.complete("paula", client.loopTask("paula", pod, loopId, TASK_CHOOSE_INTERVENTION).get("id").asText(),
-                Map.of("interventionId", "speak-up-round"));
-        client.complete("paula", client.loopTask("paula", pod, loopId, TASK_RUN_INTERVENTION).get("id").asText(),
-                Map.of("outcomeNotes", "done"));
-        client.postSnapshot(team, "remeasure", Map.of("psychological_safety", 66.0));
-        client.complete("gina", client.loopTask("gina", "governance", loopId, TASK_DECIDE).get("id").asText(),
-                Map.of("decision", "CLOSE", "rationale", "Verified reduction"));
-        return loopId;
-    }
-
     private List<String> kindsAndActors(JsonNode records) {
         List<String> steps = new ArrayList<>();
         records.forEach(r -> steps.add(r.get("kind").asText() + "|" + r.path("actor").asText("system")));
@@ -58,7 +41,7 @@ class AuditTrailTest extends ApiTest {
 
     @Test
     void afterACompleteLoopTheAuditTimelineHoldsEveryStepWithActorTimeAndRules() {
-        String loopId = completedLoop();
+        String loopId = walkALoop();
 
         JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
 
@@ -79,7 +62,7 @@ class AuditTrailTest extends ApiTest {
 
     @Test
     void theCsvExportHoldsExactlyTheEntriesOfTheJson() throws Exception {
-        String loopId = completedLoop();
+        String loopId = walkALoop();
         JsonNode json = client.get("gina", "/api/loops/" + loopId + "/audit").body();
 
         var csv = client.getText("gina", "/api/loops/" + loopId + "/audit.csv");
@@ -99,7 +82,7 @@ class AuditTrailTest extends ApiTest {
 
     @Test
     void changingOrDeletingAnEntryInTheDatabaseIsDetectedAndNamed() {
-        String loopId = completedLoop();
+        String loopId = walkALoop();
         assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
         JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
         long decision = records.get(9).get("id").asLong();
@@ -138,7 +121,7 @@ class AuditTrailTest extends ApiTest {
 
     @Test
     void camundasHistoryCleanupLeavesTheAuditTimelineComplete() {
-        String loopId = completedLoop();
+        String loopId = walkALoop();
         JsonNode before = client.get("gina", "/api/loops/" + loopId + "/audit").body();
         var history = engine.getHistoryService();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loopId).count()).isPositive();

@@ -26,6 +26,20 @@ public abstract class ApiTest {
     /** The members of each test's own team. */
     protected abstract String[] teamMembers();
 
+    /** The quick tour on this test's team: from a low snapshot to gina closing the loop; returns the loop id. */
+    protected String walkALoop() {
+        String loopId = client.postSnapshot(team, "baseline", java.util.Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String pod = "pod-" + team;
+        client.complete("paula", client.loopTask("paula", pod, loopId, "Task_ChooseIntervention").get("id").asText(),
+                java.util.Map.of("interventionId", "speak-up-round"));
+        client.complete("paula", client.loopTask("paula", pod, loopId, "Task_RunIntervention").get("id").asText(),
+                java.util.Map.of("outcomeNotes", "done"));
+        client.postSnapshot(team, "remeasure", java.util.Map.of("psychological_safety", 66.0));
+        client.complete("gina", client.loopTask("gina", "governance", loopId, "Task_Decide").get("id").asText(),
+                java.util.Map.of("decision", "CLOSE", "rationale", "Verified reduction"));
+        return loopId;
+    }
+
     @BeforeEach
     void newTeam() {
         client = new PodloopClient(port);
