@@ -15,7 +15,7 @@ class LoopDelegates {
         return execution -> {
             var start = steps.startIteration(loopId(execution), (Integer) execution.getVariable(ProcessIds.VAR_ITERATION),
                     UUID.fromString((String) execution.getVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID)),
-                    execution.getProcessInstanceId());
+                    execution.getProcessInstanceId(), execution.getProcessDefinitionId());
             execution.setVariable(ProcessIds.VAR_FINDING_SUMMARY, start.findingSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATION_SUMMARY, start.recommendationSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATIONS, start.recommendationsJson());

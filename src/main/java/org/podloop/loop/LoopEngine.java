@@ -9,13 +9,21 @@ import org.springframework.stereotype.Component;
 class LoopEngine {
 
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.RepositoryService repository;
 
-    LoopEngine(RuntimeService runtime) {
+    LoopEngine(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository) {
         this.runtime = runtime;
+        this.repository = repository;
     }
 
-    void startLoop(UUID loopId, String teamKey, UUID baselineSnapshotId) {
-        runtime.createProcessInstanceByKey(ProcessIds.EXECUTION_LOOP)
+    /** The id (key:version:uuid) of the loop process version a new loop runs on. */
+    String latestLoopDefinition() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP).latestVersion()
+                .singleResult().getId();
+    }
+
+    void startLoop(String definitionId, UUID loopId, String teamKey, UUID baselineSnapshotId) {
+        runtime.createProcessInstanceById(definitionId)
                 .businessKey(loopId.toString())
                 .setVariable(ProcessIds.VAR_LOOP_ID, loopId.toString())
                 .setVariable(ProcessIds.VAR_TEAM_KEY, teamKey)

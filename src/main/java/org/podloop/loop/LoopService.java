@@ -75,8 +75,11 @@ public class LoopService {
             return Optional.empty();
         }
         Loop loop = loops.saveAndFlush(Loop.open(snapshot.teamKey(), snapshot.id(), maxIterations, clock.instant()));
-        timeline.record(loop.id(), null, TimelineType.LOOP_OPENED, actor, snapshot.id(), detail);
-        engine.startLoop(loop.id(), snapshot.teamKey(), snapshot.id());
+        String definition = engine.latestLoopDefinition();
+        Map<String, Object> opened = new java.util.LinkedHashMap<>(detail);
+        opened.put("processDefinition", definition);
+        timeline.record(loop.id(), null, TimelineType.LOOP_OPENED, actor, snapshot.id(), opened);
+        engine.startLoop(definition, loop.id(), snapshot.teamKey(), snapshot.id());
         return Optional.of(loop.ref());
     }
 

@@ -50,7 +50,8 @@ class LoopSteps {
     record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {
     }
 
-    IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId) {
+    IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId,
+                                  String processDefinitionId) {
         Loop loop = load(loopId);
         List<FindingView> findings = findingsOf(baselineSnapshotId);
         if (findings.isEmpty()) {
@@ -64,6 +65,7 @@ class LoopSteps {
                 effectsElsewhere(loop.teamKey()));
         timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentUser(), baselineSnapshotId,
                 Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
+                        "processDefinition", processDefinitionId,
                         "findings", findings.stream().map(f -> f.pattern() + " " + f.severity()).toList(),
                         "recommended", recommended.stream().map(RecommendedIntervention::interventionId).toList()));
         List<Map<String, Object>> compact = recommended.stream().map(r -> Map.<String, Object>of(

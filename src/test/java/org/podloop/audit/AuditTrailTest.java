@@ -53,6 +53,8 @@ class AuditTrailTest extends ApiTest {
         assertThat(opened.at("/snapshot/findings/0/pattern").asText()).isEqualTo("SUPPRESSED_FEEDBACK");
         assertThat(opened.at("/snapshot/findings/0/rules/0").asText()).isEqualTo("Very low psychological safety signals suppressed feedback");
         assertThat(opened.at("/snapshot/rulesetVersion").asText()).hasSize(12);
+        assertThat(opened.at("/detail/processDefinition").asText()).startsWith("ExecutionLoopProcess:");
+        assertThat(records.get(1).at("/content/detail/processDefinition").asText()).startsWith("LoopIterationProcess:");
         JsonNode verified = records.get(7).get("content");
         assertThat(verified.at("/detail/outcome").asText()).isEqualTo("REDUCED");
         assertThat(verified.at("/detail/rulesetVersion").asText()).hasSize(12);
