@@ -33,9 +33,13 @@ public class ClassificationService {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Timer classificationTime;
 
     ClassificationService(ActiveRuleset rulesets, Classifications classifications, MetricCatalogue metrics,
-                          SignalService signals, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+                          SignalService signals, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
+        this.classificationTime = io.micrometer.core.instrument.Timer.builder("podloop.classification")
+                .description("time to classify one snapshot").register(meters);
         this.rulesets = rulesets;
         this.classifications = classifications;
         this.metrics = metrics;
@@ -48,7 +52,7 @@ public class ClassificationService {
     /** Classifies a snapshot with the active ruleset and stores the verdict with that ruleset's version. */
     @Transactional
     public Classification classify(SnapshotView snapshot) {
-        return rulesets.withCurrent(ruleset -> classify(snapshot, ruleset));
+        return classificationTime.record(() -> rulesets.withCurrent(ruleset -> classify(snapshot, ruleset)));
     }
 
     private Classification classify(SnapshotView snapshot, Ruleset ruleset) {

@@ -101,6 +101,11 @@ public class LoopService {
                 loop.maxIterations(), iterations, steps);
     }
 
+    @Transactional(readOnly = true)
+    public long countByStatus(LoopStatus status) {
+        return loops.countByStatus(status);
+    }
+
     /** Which interventions verifiably reduced which pattern, over all teams. */
     public EffectivenessReport effectiveness() {
         return effectiveness.report(null);

@@ -11,6 +11,8 @@ interface Loops extends JpaRepository<Loop, UUID>, org.springframework.data.jpa.
 
     Optional<Loop> findByOpenTeamKey(String teamKey);
 
+    long countByStatus(LoopStatus status);
+
 
     /** One verified iteration, as the effectiveness report counts it. */
     record VerifiedIteration(UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {

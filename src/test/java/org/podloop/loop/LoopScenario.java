@@ -29,6 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Same annotations on every Spring test base: one shared context per JVM (see the Surefire executions).
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 abstract class LoopScenario {
 
     @Autowired

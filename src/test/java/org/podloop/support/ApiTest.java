@@ -13,6 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** A test against the whole running application over HTTP, on a fresh team of its own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Same annotations on every Spring test base: one shared context per JVM (see the Surefire executions).
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 public abstract class ApiTest {
 
     @LocalServerPort
