@@ -111,11 +111,6 @@ public class LoopService {
         return effectiveness.report(null);
     }
 
-    @Transactional(readOnly = true)
-    public List<LoopSummary> loops(String team, LoopStatus status) {
-        return loops(new LoopFilter(team, status, null, null, null), 0, 500).items();
-    }
-
     /** Loops matching every given criterion, newest first. */
     @Transactional(readOnly = true)
     public LoopPage loops(LoopFilter filter, int page, int size) {

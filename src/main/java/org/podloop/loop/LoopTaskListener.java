@@ -4,7 +4,6 @@ import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.podloop.classification.Intervention;
 import org.springframework.context.event.EventListener;
@@ -50,7 +49,7 @@ class LoopTaskListener {
     public void onActivityEnd(DelegateExecution execution) {
         UUID loopId = loopId(execution.getVariable(ProcessIds.VAR_LOOP_ID));
         String activity = execution.getCurrentActivityId();
-        if (loopId == null || activity == null || !ExecutionListener.EVENTNAME_END.equals(execution.getEventName())) {
+        if (loopId == null || activity == null) {
             return;
         }
         int iteration = (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);

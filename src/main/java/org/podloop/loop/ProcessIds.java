@@ -13,9 +13,6 @@ public final class ProcessIds {
     public static final String TASK_REQUEST_REMEASUREMENT = "Task_RequestRemeasurement";
     public static final String TASK_REMIND_TO_CHOOSE = "Task_RemindToChoose";
     public static final String TASK_REMIND_TO_FINISH = "Task_RemindToFinish";
-    public static final String EVENT_CHOOSE_REMINDER = "Event_ChooseReminder";
-    public static final String EVENT_RUN_REMINDER = "Event_RunReminder";
-    public static final String EVENT_REMEASUREMENT_OVERDUE = "Event_RemeasurementOverdue";
     public static final String CALL_ACTIVITY_RUN_ITERATION = "CallActivity_RunIteration";
     public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";
 

@@ -159,8 +159,15 @@ abstract class SignalContract extends ApiTest {
         assertThat(stored.get("mean").asDouble()).isEqualTo(75.0);
         assertThat(stored.get("sd").asDouble()).isEqualTo(50.0);
         assertThat(stored.get("respondents").asInt()).isEqualTo(4);
-        assertThat(jdbc.queryForList("select * from snapshot_metrics m join snapshots s on s.id = m.snapshot_id where s.team_key = ?", team))
-                .singleElement().satisfies(row -> assertThat(row.values()).doesNotContain("[1,7,1,7,1,7,7]"));
+        // one row per metric holding the aggregates, not one per respondent
+        assertThat(jdbc.queryForList("select m.mean_value, m.sd, m.respondents from snapshot_metrics m"
+                + " join snapshots s on s.id = m.snapshot_id where s.team_key = ?", team))
+                .singleElement().satisfies(row -> assertThat(row.values().stream().map(v -> ((Number) v).doubleValue()))
+                        .containsExactly(75.0, 50.0, 4.0));
+        // and the governance record of it holds the same aggregates, no answer sets
+        assertThat(jdbc.queryForList("select content from audit_entries where kind = 'SNAPSHOT_RECORDED'"
+                + " and content like ?", String.class, "%\"team\":\"" + team + "\"%"))
+                .singleElement().asString().contains("\"mean\":75.0").doesNotContain("[1,7").doesNotContain("[7,1");
     }
 
     @Test
