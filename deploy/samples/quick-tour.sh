@@ -6,7 +6,7 @@ U=${1:-http://localhost:8080}
 J='Content-Type: application/json'
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
-task() { curl -sf -u "$1" "$U/engine-rest/task?$2" | field "[0]['id']"; }
+task() { curl -sf -u "$1" "$U/engine-rest/task?maxResults=10&$2" | field "[0]['id']"; }
 tag=$(date +%s)
 
 echo "1. demo posts a low-psychological-safety snapshot for atlas"

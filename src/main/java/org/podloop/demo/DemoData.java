@@ -30,7 +30,8 @@ class DemoData implements SmartInitializingSingleton {
             new DemoUser("paula", "Paula", "Pod", "pod member of atlas", List.of()),
             new DemoUser("pete", "Pete", "Pod", "pod member of atlas", List.of()),
             new DemoUser("quinn", "Quinn", "Pod", "pod member of borealis", List.of()),
-            new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)));
+            new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)),
+            new DemoUser("collector", "Signal", "Collector", "signal source: posts snapshots", List.of(Groups.SIGNAL_SOURCES)));
 
     private final Directory directory;
     private final SignalService signals;
@@ -49,9 +50,6 @@ class DemoData implements SmartInitializingSingleton {
         if (!enabled) {
             return;
         }
-        directory.ensureGroup(Groups.ADMINS, "Administrators", "SYSTEM");
-        directory.ensureGroup(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
-        directory.ensureGroup(Groups.GOVERNANCE, "Governance", "WORKFLOW");
         USERS.forEach(u -> {
             directory.ensureUser(u.id(), u.first(), u.last(), PASSWORD);
             u.groups().forEach(g -> directory.ensureMembership(u.id(), g));
@@ -59,7 +57,7 @@ class DemoData implements SmartInitializingSingleton {
         ensureTeam("atlas", "Atlas", List.of("paula", "pete"));
         ensureTeam("borealis", "Borealis", List.of("quinn"));
         StringBuilder banner = new StringBuilder("\n*** DEMO USERS — for trying Podloop only, never for real data ***\n");
-        USERS.forEach(u -> banner.append(String.format("    %-7s / %s   %s%n", u.id(), PASSWORD, u.role())));
+        USERS.forEach(u -> banner.append(String.format("    %-9s / %s   %s%n", u.id(), PASSWORD, u.role())));
         banner.append("    Tasklist: http://localhost:8080/camunda/app/tasklist/\n");
         log.info(banner.toString());
     }

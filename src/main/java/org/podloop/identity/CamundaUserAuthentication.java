@@ -8,11 +8,20 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Checks HTTP Basic credentials against Camunda's identity service; the user's groups become authorities. */
+/**
+ * Checks credentials (HTTP Basic, the governance page's form) against Camunda's identity service; the
+ * user's groups become authorities. Camunda's login lock throttles repeated failures (see
+ * {@link EngineHardening}); every failure is logged, without the password.
+ */
 @Component
 class CamundaUserAuthentication implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaUserAuthentication.class);
 
     private final IdentityService identity;
 
@@ -25,6 +34,8 @@ class CamundaUserAuthentication implements AuthenticationProvider {
         String user = request.getName();
         Object credentials = request.getCredentials();
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+            String from = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
+            log.warn("Failed login for user '{}' from {} (wrong password, unknown user or locked after repeated failures)", user, from);
             throw new BadCredentialsException("wrong user name or password");
         }
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()

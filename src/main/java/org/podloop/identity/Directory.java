@@ -8,54 +8,64 @@ import org.springframework.stereotype.Service;
 
 /**
  * Users and groups, kept in Camunda's identity service so that the Tasklist, the REST API and our
- * own API agree on who belongs to which pod. Every method is idempotent.
+ * own API agree on who belongs to which pod. Every method is idempotent. Callers have been authorized
+ * by our API already (only administrators create teams), so the engine calls run as {@link SystemAccess}.
  */
 @Service
 public class Directory {
 
     private final IdentityService identity;
+    private final SystemAccess system;
+    private final AccessPolicy access;
 
-    Directory(IdentityService identity) {
+    Directory(IdentityService identity, SystemAccess system, AccessPolicy access) {
         this.identity = identity;
+        this.system = system;
+        this.access = access;
     }
 
-    public void ensureGroup(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identity.saveGroup(group);
-        }
-    }
-
+    /** The team's pod group, with its Tasklist access and filters. */
     public void ensurePod(String teamKey, String teamName) {
-        ensureGroup(Groups.pod(teamKey), "Pod of " + teamName, "POD");
+        String pod = Groups.pod(teamKey);
+        system.run(() -> {
+            if (identity.createGroupQuery().groupId(pod).count() == 0) {
+                Group group = identity.newGroup(pod);
+                group.setName("Pod of " + teamName);
+                group.setType(Groups.POD_TYPE);
+                identity.saveGroup(group);
+            }
+        });
+        access.ensurePodAccess(pod);
     }
 
     public void ensureUser(String id, String firstName, String lastName, String password) {
-        if (!userExists(id)) {
-            User user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setEmail(id + "@podloop.invalid");
-            user.setPassword(password);
-            identity.saveUser(user);
-        }
+        system.run(() -> {
+            if (!userExists(id)) {
+                User user = identity.newUser(id);
+                user.setFirstName(firstName);
+                user.setLastName(lastName);
+                user.setEmail(id + "@podloop.invalid");
+                user.setPassword(password);
+                identity.saveUser(user);
+            }
+        });
     }
 
     public boolean userExists(String id) {
-        return identity.createUserQuery().userId(id).count() > 0;
+        return system.call(() -> identity.createUserQuery().userId(id).count() > 0);
     }
 
     public void ensureMembership(String userId, String groupId) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(userId, groupId);
-        }
+        system.run(() -> {
+            if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+                identity.createMembership(userId, groupId);
+            }
+        });
     }
 
     public List<String> membersOf(String groupId) {
-        return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
-                .stream().map(User::getId).toList();
+        return system.call(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()
+                .stream().map(User::getId).toList());
     }
 
     /** The user acting in the current engine call or request, or {@code null} for the system itself. */

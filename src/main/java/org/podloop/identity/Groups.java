@@ -6,6 +6,9 @@ public final class Groups {
     public static final String ADMINS = "camunda-admin";
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String GOVERNANCE = "governance";
+    /** Technical clients that post snapshots and imports (survey tools, collectors). */
+    public static final String SIGNAL_SOURCES = "signal-sources";
+    static final String POD_TYPE = "POD";
     private static final String POD_PREFIX = "pod-";
 
     private Groups() {
@@ -13,5 +16,10 @@ public final class Groups {
 
     public static String pod(String teamKey) {
         return POD_PREFIX + teamKey;
+    }
+
+    /** The team key of a pod group, or {@code null} for any other group. */
+    static String teamOfPod(String groupId) {
+        return groupId.startsWith(POD_PREFIX) ? groupId.substring(POD_PREFIX.length()) : null;
     }
 }

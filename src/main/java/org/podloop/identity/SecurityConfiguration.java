@@ -10,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -19,8 +22,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One chain for the machine-facing APIs ({@code /api/**}, {@code /engine-rest/**}): stateless HTTP
- * Basic against Camunda's users. The Camunda webapps ({@code /camunda/**}) keep their own session
- * login and CSRF protection, so no Spring Security chain touches them.
+ * Basic against Camunda's users, with the role rules of our API (README "Security"); on
+ * {@code /engine-rest} the engine's own authorizations decide. The Camunda webapps ({@code /camunda/**})
+ * keep their own session login and CSRF protection, so no Spring Security chain touches them.
  */
 @Configuration
 class SecurityConfiguration {
@@ -30,19 +34,23 @@ class SecurityConfiguration {
         return http
                 // Path matchers, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC,
                 // and an MVC matcher would silently leave it unprotected.
-                .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .securityMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/rules/reload"))
+                        .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
                         .hasAuthority(Groups.ADMINS)
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/rules/backtest"))
+                        .requestMatchers(path(HttpMethod.POST, "/api/rules/backtest"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/processes/**"))
-                        .hasAnyAuthority(Groups.ADMINS, Groups.PROCESS_OWNERS)
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/audit/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/loops/*/audit"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/api/loops/*/audit.csv"))
+                        // nobody else deploys: administrators neither (the engine agrees, see AccessPolicy)
+                        .requestMatchers(path(null, "/api/processes/**"))
+                        .hasAuthority(Groups.PROCESS_OWNERS)
+                        .requestMatchers(path(HttpMethod.POST, "/api/teams/*/snapshots"), path(HttpMethod.POST, "/api/snapshots/import"))
+                        .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
+                        .requestMatchers(path(HttpMethod.GET, "/api/teams/{key}/snapshots"))
+                        .access((authentication, request) -> new AuthorizationDecision(hasAnyGroup(authentication.get(),
+                                Groups.ADMINS, Groups.GOVERNANCE, Groups.pod(request.getVariables().get("key")))))
+                        .requestMatchers(path(null, "/api/audit/**"), path(null, "/api/loops/*/audit"), path(null, "/api/loops/*/audit.csv"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
+                        // the rest (catalogues, teams, loops scoped by TeamScope, engine-rest checked by the engine)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"podloop\"");
@@ -64,17 +72,23 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/governance/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/governance"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/login"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/logout"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/webjars/**")))
+                .securityMatcher(new OrRequestMatcher(path(null, "/governance/**"), path(null, "/governance"),
+                        path(null, "/login"), path(null, "/logout"), path(null, "/webjars/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/webjars/**")).permitAll()
+                        .requestMatchers(path(null, "/webjars/**")).permitAll()
                         .anyRequest().hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
                 .formLogin(form -> form.defaultSuccessUrl("/governance", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
+    }
+
+    private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static boolean hasAnyGroup(Authentication authentication, String... groups) {
+        var held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return java.util.Arrays.stream(groups).anyMatch(held::contains);
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

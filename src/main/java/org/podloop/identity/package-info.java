@@ -1,6 +1,9 @@
 /**
- * Who is who: users, pods as Camunda groups ({@code pod-<team>}), the role groups, HTTP Basic
- * authentication of {@code /api/**} and {@code /engine-rest/**} against Camunda's identity service,
- * and the Tasklist filters pod members work from. Camunda's identity service is the user store.
+ * Who is who and who may do what: users, pods as Camunda groups ({@code pod-<team>}), the role groups
+ * and their engine authorizations ({@link org.podloop.identity.AccessPolicy}), the Tasklist filters of
+ * every pod, HTTP Basic authentication and role rules of {@code /api/**} and {@code /engine-rest/**},
+ * the engine's hardening, and the production start-up safeguard. Camunda's identity service is the
+ * user store; {@link org.podloop.identity.SystemAccess} is how other modules make engine calls on
+ * Podloop's own behalf.
  */
 package org.podloop.identity;

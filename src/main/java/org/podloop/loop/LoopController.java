@@ -2,6 +2,8 @@ package org.podloop.loop;
 
 import java.util.List;
 import java.util.UUID;
+import org.podloop.common.ForbiddenException;
+import org.podloop.identity.TeamScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +23,8 @@ class LoopController {
                    @RequestParam(required = false) String pattern, @RequestParam(required = false) java.time.Instant from,
                    @RequestParam(required = false) java.time.Instant to, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(defaultValue = "20") int size) {
-        return loops.loops(new LoopFilter(team, status, pattern, from, to), page, size);
+        TeamScope scope = TeamScope.ofCurrentCaller();
+        return loops.loops(new LoopFilter(team, status, pattern, from, to, scope.allTeams() ? null : scope.teams()), page, size);
     }
 
     @GetMapping("/api/reports/effectiveness")
@@ -31,6 +34,10 @@ class LoopController {
 
     @GetMapping("/api/loops/{id}")
     LoopView loop(@PathVariable UUID id) {
-        return loops.loop(id);
+        LoopView loop = loops.loop(id);
+        if (!TeamScope.ofCurrentCaller().includes(loop.team())) {
+            throw new ForbiddenException("loop " + id + " belongs to team '" + loop.team() + "', and you are not in its pod");
+        }
+        return loop;
     }
 }

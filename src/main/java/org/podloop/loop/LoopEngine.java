@@ -2,49 +2,56 @@ package org.podloop.loop;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.podloop.identity.SystemAccess;
 import org.springframework.stereotype.Component;
 
-/** The few engine calls the loop needs, in one place, so that a move to another Camunda 7 fork stays small. */
+/**
+ * The few engine calls the loop needs, in one place, so that a move to another Camunda 7 fork stays
+ * small. The loop acts on its own behalf here (see {@link SystemAccess}): whoever posted the snapshot
+ * that opens or advances a loop needs no rights on processes.
+ */
 @Component
 class LoopEngine {
 
     private final RuntimeService runtime;
     private final org.camunda.bpm.engine.RepositoryService repository;
+    private final SystemAccess system;
 
-    LoopEngine(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository) {
+    LoopEngine(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository, SystemAccess system) {
         this.runtime = runtime;
         this.repository = repository;
+        this.system = system;
     }
 
     /** The id (key:version:uuid) of the loop process version a new loop runs on. */
     String latestLoopDefinition() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP).latestVersion()
-                .singleResult().getId();
+        return system.call(() -> repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP)
+                .latestVersion().singleResult().getId());
     }
 
     void startLoop(String definitionId, UUID loopId, String teamKey, UUID baselineSnapshotId) {
-        runtime.createProcessInstanceById(definitionId)
+        system.run(() -> runtime.createProcessInstanceById(definitionId)
                 .businessKey(loopId.toString())
                 .setVariable(ProcessIds.VAR_LOOP_ID, loopId.toString())
                 .setVariable(ProcessIds.VAR_TEAM_KEY, teamKey)
                 .setVariable(ProcessIds.VAR_ITERATION, 1)
                 .setVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, baselineSnapshotId.toString())
-                .execute();
+                .execute());
     }
 
     /** Whether an iteration of the loop waits at {@code Event_RemeasurementReceived}. */
     boolean awaitsRemeasurement(UUID loopId) {
-        return runtime.createExecutionQuery()
+        return system.call(() -> runtime.createExecutionQuery()
                 .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
                 .processVariableValueEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
-                .count() > 0;
+                .count() > 0);
     }
 
     /** Delivers the re-measurement; the iteration verifies and moves on within the caller's transaction. */
     void correlateRemeasurement(UUID loopId, UUID snapshotId) {
-        runtime.createMessageCorrelation(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
+        system.run(() -> runtime.createMessageCorrelation(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
                 .processInstanceVariableEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
                 .setVariable(ProcessIds.VAR_REMEASURE_SNAPSHOT_ID, snapshotId.toString())
-                .correlateWithResult();
+                .correlateWithResult());
     }
 }

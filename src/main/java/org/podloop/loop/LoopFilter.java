@@ -5,16 +5,27 @@ import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
 
-/** Which loops to list: by team, status, a pattern one of their iterations worked on, and when they opened. */
-public record LoopFilter(String team, LoopStatus status, String pattern, Instant from, Instant to) {
+/**
+ * Which loops to list: by team, status, a pattern one of their iterations worked on, and when they
+ * opened; {@code visibleTeams}, when not {@code null}, limits the list to the teams the caller may see.
+ */
+public record LoopFilter(String team, LoopStatus status, String pattern, Instant from, Instant to, Set<String> visibleTeams) {
+
+    public LoopFilter(String team, LoopStatus status, String pattern, Instant from, Instant to) {
+        this(team, status, pattern, from, to, null);
+    }
 
     Specification<Loop> specification() {
         return (loop, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (team != null) {
                 where.add(cb.equal(loop.get("teamKey"), team));
+            }
+            if (visibleTeams != null) {
+                where.add(visibleTeams.isEmpty() ? cb.disjunction() : loop.get("teamKey").in(visibleTeams));
             }
             if (status != null) {
                 where.add(cb.equal(loop.get("status"), status));

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.FormalExpression;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -84,6 +85,12 @@ final class ProcessLint {
         }
         for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
             findings.add(new LintFinding(resource, owner(script), "scripts are not allowed; use a delegate expression naming a bean"));
+        }
+        for (FormalExpression condition : model.getModelElementsByType(FormalExpression.class)) {
+            if (condition.getLanguage() != null && !condition.getLanguage().isBlank()) {
+                findings.add(new LintFinding(resource, owner(condition.getParentElement()), "script conditions (language '" + condition.getLanguage()
+                        + "') are not allowed; use an expression such as ${variable}"));
+            }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             checkTimer(resource, timer, findings);

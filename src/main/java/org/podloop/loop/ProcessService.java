@@ -61,10 +61,10 @@ public class ProcessService {
         }
         List<MigrationReport.Moved> moved = new ArrayList<>();
         List<MigrationReport.NotMoved> notMoved = new ArrayList<>();
-        List<ProcessDefinition> older = repository.createProcessDefinitionQuery().processDefinitionKey(key).list().stream()
+        List<ProcessDefinition> older = repository.createProcessDefinitionQuery().processDefinitionKey(key).unlimitedList().stream()
                 .filter(d -> d.getVersion() < latest.getVersion()).sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList();
         for (ProcessDefinition source : older) {
-            List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).list().stream()
+            List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).unlimitedList().stream()
                     .map(ProcessInstance::getId).toList();
             if (instances.isEmpty()) {
                 continue;

@@ -1,35 +1,24 @@
 package org.podloop.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.podloop.support.ApiTest;
+import org.podloop.support.Browser;
 
-/** The governance page in real Chromium (Debian's chromium and chromium-driver, which .ci/run installs). */
+/** The governance page in real Chromium. */
 class GovernancePageBrowserTest extends ApiTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
+    @RegisterExtension
+    final Browser chromium = new Browser();
     private WebDriver browser;
 
     @Override
@@ -38,25 +27,8 @@ class GovernancePageBrowserTest extends ApiTest {
     }
 
     @BeforeEach
-    void startChromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1200",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void closeChromium() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void useChromium() {
+        browser = chromium.driver();
     }
 
     private void logIn(String user) {
@@ -66,13 +38,12 @@ class GovernancePageBrowserTest extends ApiTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
-    private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        chromium.screenshot(name);
     }
 
     @Test
-    void governanceOpensALoopsTimelineAndSeesTheTrendChart() throws IOException {
+    void governanceOpensALoopsTimelineAndSeesTheTrendChart() {
         walkALoop();
         logIn("gina");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -95,7 +66,7 @@ class GovernancePageBrowserTest extends ApiTest {
     }
 
     @Test
-    void aPodMemberIsRefused() throws IOException {
+    void aPodMemberIsRefused() {
         logIn("paula");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("403"));
         screenshot("governance-refused");

@@ -56,6 +56,7 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
             no re-measurement message   | name="RemeasurementReceived"                  | name="SomethingElse"                              | LoopIterationProcess | RemeasurementReceived
             no history time-to-live     | camunda:historyTimeToLive="180"               | camunda:versionTag="x"                            | LoopIterationProcess | historyTimeToLive is missing
             an invalid timer            | ${loopDurations.chooseReminder}               | P2X                                               | Event_ChooseReminder | not a valid ISO-8601 duration
+            a script condition          | id="Condition_1">${extensionRequested}        | id="Condition_1" language="groovy">extensionRequested | Flow_ExtensionRequested_ExtendTimeBox | script conditions (language 'groovy') are not allowed
             a script task               | <serviceTask camunda:delegateExpression="${recordReminder}" id="Task_RemindToChoose" | <scriptTask scriptFormat="groovy" id="Task_RemindToChoose" | Task_RemindToChoose | script tasks are not allowed
             """)
     void aDefectiveIterationDeployedFromModelerIsRefusedNamingTheElement(String defect, String from, String to, String element,

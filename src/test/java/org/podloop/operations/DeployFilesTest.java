@@ -87,7 +87,7 @@ class DeployFilesTest {
         assertThat(services.at("/lb/ports/0").asText()).isEqualTo("8080:80");
         List<String> passwords = new ArrayList<>(List.of(services.at("/db/environment/POSTGRES_PASSWORD").asText(),
                 services.at("/node1/environment/SPRING_DATASOURCE_PASSWORD").asText(),
-                services.at("/node1/environment/CAMUNDA_BPM_ADMINUSER_PASSWORD").asText()));
+                services.at("/node1/environment/PODLOOP_ADMIN_PASSWORD").asText()));
         assertThat(passwords).allSatisfy(p -> assertThat(p).startsWith("${").contains(":?"));
         String nginx = Files.readString(Path.of("deploy/nginx.conf"));
         assertThat(nginx).contains("server node1:8080;", "server node2:8080;", "listen 80;");

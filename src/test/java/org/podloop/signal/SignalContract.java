@@ -120,7 +120,7 @@ abstract class SignalContract extends ApiTest {
         assertRefused("/api/teams/" + team + "/snapshots", snapshot("\"signals\":{\"engagement\":50}")
                 .replace("2026-11-02T09:00:00Z", future), "measuredAt", "future");
         String nearlyNow = Instant.now().plus(4, ChronoUnit.MINUTES).toString();
-        assertThat(client.post("quinn", "/api/teams/" + team + "/snapshots",
+        assertThat(client.post("collector", "/api/teams/" + team + "/snapshots",
                 snapshot("\"signals\":{\"engagement\":50}").replace("2026-11-02T09:00:00Z", nearlyNow)).status()).isEqualTo(200);
     }
 
@@ -139,7 +139,7 @@ abstract class SignalContract extends ApiTest {
     private void assertRefused(String path, String body, String field, String reason) {
         int before = storedRows();
 
-        Response response = client.post("quinn", path, body);
+        Response response = client.post("collector", path, body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.body().get("field").asText()).isEqualTo(field);
@@ -151,7 +151,7 @@ abstract class SignalContract extends ApiTest {
     void rawSurveysAreScoredAndOnlyTheAggregatesAreStored() {
         String safe = "[1,7,1,7,1,7,7]";
         String unsafe = "[7,1,7,1,7,1,1]";
-        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
                 snapshot("\"surveys\":{\"psychological_safety\":[" + safe + "," + safe + "," + safe + "," + unsafe + "]}"));
 
         assertThat(posted.status()).isEqualTo(200);
@@ -173,7 +173,7 @@ abstract class SignalContract extends ApiTest {
     @Test
     void aSurveyMetricBelowThreeRespondentsIsSuppressedNotClassifiedAndNeverReturned() {
         String unsafe = "[7,1,7,1,7,1,1]";
-        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
                 snapshot("\"surveys\":{\"psychological_safety\":[" + unsafe + "," + unsafe + "]},\"signals\":{\"rework_rate\":12}"));
 
         assertThat(posted.status()).isEqualTo(200);
@@ -187,7 +187,7 @@ abstract class SignalContract extends ApiTest {
 
     @Test
     void aComputedSurveyMetricFromTooFewRespondentsIsSuppressedToo() {
-        Response posted = client.post("quinn", "/api/teams/" + team + "/snapshots",
+        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
                 snapshot("\"signals\":{\"psychological_safety\":20}").replace("\"respondents\":5", "\"respondents\":2"));
 
         assertThat(posted.body().get("findings")).isEmpty();
@@ -220,7 +220,7 @@ abstract class SignalContract extends ApiTest {
             for (int i = 0; i < 8; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return client.post("quinn", "/api/teams/" + team + "/snapshots", body);
+                    return client.post("collector", "/api/teams/" + team + "/snapshots", body);
                 }));
             }
             start.countDown();

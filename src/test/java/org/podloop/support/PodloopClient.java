@@ -46,6 +46,18 @@ public final class PodloopClient {
         }
     }
 
+    /** Any method with a JSON body (or none, when {@code body} is null). */
+    public Response send(String user, String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+            return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .method(method, publisher));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A POST with any body and content type (CSV, BPMN XML), answered with JSON. */
     public Response post(String user, String path, String contentType, HttpRequest.BodyPublisher body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
@@ -78,9 +90,10 @@ public final class PodloopClient {
                 "measuredAt", measuredAt.toString(), "respondents", 6, "signals", signals));
     }
 
-    /** The open tasks {@code user} finds through {@code /engine-rest/task} with the given query parameters. */
+    /** The open tasks {@code user} finds through {@code /engine-rest/task} with the given query parameters (first 100). */
     public List<JsonNode> tasks(String user, Map<String, String> query) {
-        StringBuilder path = new StringBuilder("/engine-rest/task?");
+        // an authenticated engine query must page (queryMaxResultsLimit)
+        StringBuilder path = new StringBuilder("/engine-rest/task?maxResults=100&");
         query.forEach((k, v) -> path.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
         Response response = get(user, path.toString());
         if (response.status() != 200) {
@@ -122,10 +135,12 @@ public final class PodloopClient {
         return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
     }
 
+    /** {@code user} alone logs in with the demo password; {@code user:password} with that password. */
     private static void authenticate(String user, HttpRequest.Builder request) {
         if (user != null) {
+            String credentials = user.contains(":") ? user : user + ":" + PASSWORD;
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

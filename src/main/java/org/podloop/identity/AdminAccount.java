@@ -1,0 +1,37 @@
+package org.podloop.identity;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first administrator, from {@code PODLOOP_ADMIN_USER} / {@code PODLOOP_ADMIN_PASSWORD}, created once;
+ * after that the password is the administrator's to change (Camunda Admin), not overwritten at each start.
+ */
+@Component
+class AdminAccount implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
+
+    private final Directory directory;
+    private final String user;
+    private final String password;
+
+    AdminAccount(Directory directory, @Value("${podloop.admin.user}") String user, @Value("${podloop.admin.password}") String password) {
+        this.directory = directory;
+        this.user = user;
+        this.password = password;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (password.isBlank() || directory.userExists(user)) {
+            return;
+        }
+        directory.ensureUser(user, "Podloop", "Administrator", password);
+        directory.ensureMembership(user, Groups.ADMINS);
+        log.info("Created the administrator '{}' (member of {})", user, Groups.ADMINS);
+    }
+}

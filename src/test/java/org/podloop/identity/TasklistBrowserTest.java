@@ -1,0 +1,98 @@
+package org.podloop.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.podloop.loop.ProcessIds;
+import org.podloop.support.ApiTest;
+import org.podloop.support.Browser;
+
+/**
+ * The Camunda Tasklist as pod members use it, in real Chromium, with authorization on: paula works her
+ * pod's choose task from the form; quinn, in another pod, never sees it.
+ */
+class TasklistBrowserTest extends ApiTest {
+
+    @RegisterExtension
+    final Browser chromium = new Browser();
+    private WebDriver browser;
+
+    @Override
+    protected String[] teamMembers() {
+        return new String[] {"paula"};
+    }
+
+    @BeforeEach
+    void useChromium() {
+        browser = chromium.driver();
+    }
+
+    @Test
+    void paulaChoosesAnInterventionFromHerPodsTaskInTheTasklist() {
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        logIn("paula");
+        openFilter("My pod's tasks (" + team + ")");
+
+        WebElement task = chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(team))).stream().findFirst().orElse(null));
+        assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("Due soon (" + team + ")");
+        task.click();
+        WebElement recommendations = chromium.waitFor(d -> d.findElements(By.cssSelector("textarea[id$='Field_Recommendations']"))
+                .stream().filter(t -> !t.getDomProperty("value").isBlank()).findFirst().orElse(null));
+        assertThat(recommendations.getDomProperty("value")).contains("speak-up-round");
+        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Findings']")).getDomProperty("value"))
+                .contains("SUPPRESSED_FEEDBACK");
+        chromium.screenshot("tasklist-paula-choose");
+
+        // as in the Tasklist by hand: claim, then fill in and complete
+        browser.findElement(By.cssSelector("button.claim")).click();
+        chromium.waitFor(d -> d.findElements(By.cssSelector("button.claim")).isEmpty() ? Boolean.TRUE : null);
+        browser.findElement(By.cssSelector("input[id$='Field_InterventionId']")).sendKeys("speak-up-round");
+        chromium.waitFor(d -> d.findElements(By.xpath("//button[normalize-space()='Complete']")).stream()
+                .filter(WebElement::isEnabled).findFirst().orElse(null)).click();
+
+        chromium.waitFor(d -> client.tasks("paula", Map.of("processInstanceBusinessKey", loopId,
+                "taskDefinitionKey", ProcessIds.TASK_RUN_INTERVENTION)).size() == 1 ? Boolean.TRUE : null);
+        chromium.screenshot("tasklist-paula-completed");
+        assertThat(client.get("paula", "/api/loops/" + loopId).body().at("/iterations/0/interventionId").asText())
+                .isEqualTo("speak-up-round");
+    }
+
+    @Test
+    void quinnSeesHerOwnPodsTaskButNotPaulas() {
+        String quinnsTeam = "q" + UUID.randomUUID().toString().substring(0, 8);
+        client.createTeam(quinnsTeam, "quinn");
+        client.postSnapshot(quinnsTeam, "baseline", Map.of("psychological_safety", 38.0));
+        client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0));
+        logIn("quinn");
+        openFilter("My pod's tasks (" + quinnsTeam + ")");
+
+        chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(quinnsTeam))).stream().findFirst().orElse(null));
+        chromium.screenshot("tasklist-quinn");
+        assertThat(browser.getPageSource()).doesNotContain(chooseTaskName(team)).doesNotContain("My pod's tasks (" + team + ")");
+        assertThat(client.tasks("quinn", Map.of("candidateGroup", "pod-" + team))).isEmpty();
+    }
+
+    private void openFilter(String name) {
+        chromium.waitFor(d -> d.findElements(By.partialLinkText(name)).stream().findFirst().orElse(null)).click();
+    }
+
+    private static String chooseTaskName(String team) {
+        return "Choose an intervention for team " + team;
+    }
+
+    private void logIn(String user) {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        WebElement name = chromium.waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=username]"))
+                .stream().findFirst().orElse(null));
+        name.sendKeys(user);
+        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    }
+}
