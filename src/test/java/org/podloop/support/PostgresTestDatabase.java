@@ -40,17 +40,36 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            String url = System.getenv(URL);
-            if (url != null) {
-                TestPropertyValues.of("spring.datasource.url=" + url,
-                        "spring.datasource.username=" + envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"),
-                        "spring.datasource.password=" + envOr("PODLOOP_TEST_POSTGRES_PASSWORD", "")).applyTo(context);
-                return;
-            }
-            PostgreSQLContainer<?> db = container();
-            TestPropertyValues.of("spring.datasource.url=" + db.getJdbcUrl(), "spring.datasource.username=" + db.getUsername(),
-                    "spring.datasource.password=" + db.getPassword()).applyTo(context);
+            Server db = server();
+            TestPropertyValues.of("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
+                    "spring.datasource.password=" + db.password()).applyTo(context);
         }
+    }
+
+    /** Where the PostgreSQL tests' database is: the environment's, or the Testcontainers one. */
+    public record Server(String url, String user, String password) {
+
+        /** A new, empty database on the same server, for tests that start Podloop nodes as processes. */
+        public Server freshDatabase(String prefix) {
+            String name = prefix + "_" + System.currentTimeMillis();
+            String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+            try (var connection = java.sql.DriverManager.getConnection(maintenance, user, password);
+                 var statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create the database " + name + " on " + maintenance, e);
+            }
+            return new Server(url.substring(0, url.lastIndexOf('/') + 1) + name, user, password);
+        }
+    }
+
+    public static Server server() {
+        String url = System.getenv(URL);
+        if (url != null) {
+            return new Server(url, envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"), envOr("PODLOOP_TEST_POSTGRES_PASSWORD", ""));
+        }
+        PostgreSQLContainer<?> db = container();
+        return new Server(db.getJdbcUrl(), db.getUsername(), db.getPassword());
     }
 
     private static synchronized PostgreSQLContainer<?> container() {
