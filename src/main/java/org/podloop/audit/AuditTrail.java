@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +18,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The audit module's public face: append (within the caller's transaction), verify, read a loop's record. */
 @Service
@@ -25,24 +30,64 @@ public class AuditTrail {
     private final AuditEntries entries;
     private final AuditHeads heads;
     private final Clock clock;
+    private final EntityManager entityManager;
     /** Sorted keys: the same content always serialises, and hashes, the same way. */
     private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    AuditTrail(AuditEntries entries, AuditHeads heads, Clock clock) {
+    AuditTrail(AuditEntries entries, AuditHeads heads, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.entries = entries;
         this.heads = heads;
         this.clock = clock;
     }
 
-    /** Appends an entry in the current transaction (it is part of what it records, or neither happened). */
+    private record Pending(Instant at, String kind, UUID loopId, String actor, String content) {
+    }
+
+    /**
+     * Appends an entry in the current transaction (it is part of what it records, or neither happened).
+     * The content is taken now; the entry is chained just before the transaction commits, so that the
+     * lock on the chain's head is held for the commit only, not for the whole transaction: concurrent
+     * snapshots and task completions classify and move their loops in parallel and queue only to chain.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(String kind, UUID loopId, String actor, Map<String, ?> content) {
+        pendingInThisTransaction().add(new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingInThisTransaction() {
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    chain(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    private void chain(List<Pending> pending) {
+        // write everything else of the transaction first, so that the head stays locked only for the chaining and the commit
+        entityManager.flush();
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
-        AuditEntry entry = entries.save(new AuditEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor,
-                write(content), head.lastHash()));
-        head.advance(entry.hash());
+        for (Pending p : pending) {
+            AuditEntry entry = entries.save(new AuditEntry(p.at(), p.kind(), p.loopId(), p.actor(), p.content(), head.lastHash()));
+            head.advance(entry.hash());
+        }
+        pending.clear();
     }
 
     /** Walks the whole chain: every entry's hash must match its content, and link to the one before. */

@@ -40,6 +40,32 @@ class AuditTrailTest extends ApiTest {
     }
 
     @Test
+    void concurrentSnapshotsAndLoopsChainIntoOneUnbrokenChain() throws Exception {
+        List<String> teams = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            teams.add(team + "p" + i);
+            assertThat(client.createTeam(teams.get(i), "paula").status()).isEqualTo(201);
+        }
+        long before = client.get("gina", "/api/audit/verify").body().get("entries").asLong();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < teams.size(); i++) {
+            // every other snapshot opens a loop: snapshot, classification and loop steps all chain
+            Map<String, Double> signals = Map.of("psychological_safety", i % 2 == 0 ? 80.0 : 38.0);
+            String postTo = teams.get(i);
+            posts.add(clients.submit(() -> client.postSnapshot(postTo, "parallel", signals).status()));
+        }
+        for (var post : posts) {
+            assertThat(post.get()).isEqualTo(200);
+        }
+        clients.shutdown();
+
+        JsonNode check = client.get("gina", "/api/audit/verify").body();
+        assertThat(check.get("intact").asBoolean()).as(check.toString()).isTrue();
+        assertThat(check.get("entries").asLong()).isGreaterThanOrEqualTo(before + 16 * 2);
+    }
+
+    @Test
     void afterACompleteLoopTheAuditTimelineHoldsEveryStepWithActorTimeAndRules() {
         String loopId = walkALoop();
 
