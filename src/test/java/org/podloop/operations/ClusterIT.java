@@ -36,6 +36,14 @@ class ClusterIT {
     @Test
     void twoNodesFireEveryReminderExactlyOnceAndOneSurvivesTheOthersSigkill() throws Exception {
         PostgresTestDatabase.Server db = PostgresTestDatabase.server().freshDatabase("podloop_cluster");
+        try {
+            runTheClusterOn(db);
+        } finally {
+            db.drop();
+        }
+    }
+
+    private void runTheClusterOn(PostgresTestDatabase.Server db) throws Exception {
         // the first start migrates the schema; the second node joins an existing one, as in a rolling start
         try (PodloopNode a = PodloopNode.start("node-a", db, FAST_TIMERS).awaitReady(Duration.ofMinutes(3));
              PodloopNode b = PodloopNode.start("node-b", db, FAST_TIMERS).awaitReady(Duration.ofMinutes(3))) {

@@ -37,6 +37,14 @@ class CrashIT {
     @Test
     void afterASigkillAndARestartEveryLoopContinuesNothingAcknowledgedIsLostAndTheChainVerifies() throws Exception {
         PostgresTestDatabase.Server db = PostgresTestDatabase.server().freshDatabase("podloop_crash");
+        try {
+            crashAndRestartOn(db);
+        } finally {
+            db.drop();
+        }
+    }
+
+    private void crashAndRestartOn(PostgresTestDatabase.Server db) throws Exception {
         List<String> waitingAtChoose = new ArrayList<>();
         String awaitingRemeasurement;
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();

@@ -40,21 +40,47 @@ public final class PodloopNode implements AutoCloseable {
 
     /** Starts a node; {@code settings} are extra {@code --key=value} arguments (durations, job executor). */
     public static PodloopNode start(String name, PostgresTestDatabase.Server db, List<String> settings) {
-        int port = freePort();
-        Path log = Path.of("target/nodes", name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--podloop.processes.path=processes", "--podloop.rules.path=rules",
+        return start(name, db, List.of("-Xmx512m"), settings);
+    }
+
+    /** As {@link #start(String, PostgresTestDatabase.Server, List)}, with the JVM options given. */
+    public static PodloopNode start(String name, PostgresTestDatabase.Server db, List<String> jvmOptions, List<String> settings) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
                 // the job log names the node that ran each job
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
-        command.addAll(settings);
+        arguments.addAll(settings);
+        return launch(name, jvmOptions, arguments);
+    }
+
+    /** Starts the embedded default (H2 in a file under {@code dataFolder}, demo users), as {@code ./mvnw spring-boot:run} does. */
+    public static PodloopNode startEmbedded(String name, Path dataFolder) {
+        return startEmbedded(name, dataFolder, List.of());
+    }
+
+    /** As {@link #startEmbedded(String, Path)}, with the JVM options given. */
+    public static PodloopNode startEmbedded(String name, Path dataFolder, List<String> jvmOptions) {
+        return launch(name, jvmOptions, List.of("--spring.datasource.url=jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("podloop")
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
+    }
+
+    private static PodloopNode launch(String name, List<String> jvmOptions, List<String> arguments) {
+        int port = freePort();
+        Path log = Path.of("target/nodes", name + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--podloop.processes.path=processes",
+                "--podloop.rules.path=rules"));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("PODLOOP_ADMIN_USER", ADMIN);
             builder.environment().put("PODLOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            return new PodloopNode(name, port, builder.start(), log);
+            Process process = builder.start();
+            // a test or benchmark JVM that dies must not leave nodes behind on the machine
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new PodloopNode(name, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,6 +117,21 @@ public final class PodloopNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory of the node's JVM in MiB (Linux /proc). */
+    public long residentMemoryMib() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything, open transactions die with the connection. */

@@ -61,6 +61,18 @@ public final class PostgresTestDatabase implements ExecutionCondition {
             }
             return new Server(url.substring(0, url.lastIndexOf('/') + 1) + name, user, password);
         }
+
+        /** Drops this database (made by {@link #freshDatabase}), closing what is still connected to it. */
+        public void drop() {
+            String name = url.substring(url.lastIndexOf('/') + 1);
+            String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+            try (var connection = java.sql.DriverManager.getConnection(maintenance, user, password);
+                 var statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot drop the database " + name, e);
+            }
+        }
     }
 
     public static Server server() {
