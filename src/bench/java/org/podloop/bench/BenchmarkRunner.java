@@ -108,8 +108,10 @@ public final class BenchmarkRunner {
     /** The embedded default as {@code java -jar} starts it, then with the heap the image uses; a fresh H2 file each time. */
     private static Map<String, Object> startup() throws IOException {
         Map<String, Object> result = new LinkedHashMap<>();
+        Path firstData = Files.createTempDirectory("podloop-bench-h2");
+        Path secondData = Files.createTempDirectory("podloop-bench-h2");
         Instant launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded", Files.createTempDirectory("podloop-bench-h2"),
+        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded", firstData,
                 List.of(Profile.recordFromLaunch("startup"))).awaitReady(Duration.ofMinutes(3))) {
             result.put("launchToReadySeconds", round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
             result.put("residentMemoryAfterStartMib", node.residentMemoryMib());
@@ -117,12 +119,14 @@ public final class BenchmarkRunner {
             node.stop(Duration.ofMinutes(1));
         }
         launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded-512m", Files.createTempDirectory("podloop-bench-h2"),
+        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded-512m", secondData,
                 List.of("-Xmx512m")).awaitReady(Duration.ofMinutes(3))) {
             result.put("launchToReadySecondsXmx512m", round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
             result.put("residentMemoryAfterStartMibXmx512m", node.residentMemoryMib());
             node.stop(Duration.ofMinutes(1));
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(firstData);
+        org.springframework.util.FileSystemUtils.deleteRecursively(secondData);
         return result;
     }
 

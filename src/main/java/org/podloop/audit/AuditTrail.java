@@ -54,40 +54,69 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(String kind, UUID loopId, String actor, Map<String, ?> content) {
-        pendingInThisTransaction().add(new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Pending> pendingInThisTransaction() {
-        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<Pending> created = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    chain(created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
-                }
-            });
-            pending = created;
+        Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content));
+        Batch batch = batchOfThisTransaction();
+        batch.pending.add(entry);
+        // Late in the transaction (another synchronization's beforeCommit) there is no later moment to
+        // chain at; a bulk import chains as it goes, so that memory stays flat (the head then stays
+        // locked for the rest of the import, which is one transaction anyway).
+        if (batch.chained || batch.pending.size() >= MAX_PENDING) {
+            chain(batch);
         }
-        return pending;
     }
 
-    private void chain(List<Pending> pending) {
+    private static final int MAX_PENDING = 500;
+
+    /** The entries of one transaction not yet chained; bound to the transaction like a connection. */
+    private static final class Batch {
+        final List<Pending> pending = new ArrayList<>();
+        boolean chained;
+    }
+
+    private Batch batchOfThisTransaction() {
+        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch != null) {
+            return batch;
+        }
+        Batch created = new Batch();
+        TransactionSynchronizationManager.bindResource(this, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(AuditTrail.this, created);
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                chain(created);
+                created.chained = true;
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+            }
+        });
+        return created;
+    }
+
+    private void chain(Batch batch) {
+        if (batch.pending.isEmpty()) {
+            return;
+        }
         // write everything else of the transaction first, so that the head stays locked only for the chaining and the commit
         entityManager.flush();
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
-        for (Pending p : pending) {
+        for (Pending p : batch.pending) {
             AuditEntry entry = entries.save(new AuditEntry(p.at(), p.kind(), p.loopId(), p.actor(), p.content(), head.lastHash()));
             head.advance(entry.hash());
         }
-        pending.clear();
+        batch.pending.clear();
     }
 
     /** Walks the whole chain: every entry's hash must match its content, and link to the one before. */

@@ -49,9 +49,11 @@ class AccessPolicy implements InitializingBean {
     private final FilterService filters;
     private final TaskService tasks;
     private final SystemAccess system;
+    private final StartupLock startupLock;
 
     AccessPolicy(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                 SystemAccess system) {
+                 SystemAccess system, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -62,7 +64,7 @@ class AccessPolicy implements InitializingBean {
     /** Before any other bean's start-up work, so that the role groups exist when demo data or an admin account joins them. */
     @Override
     public void afterPropertiesSet() {
-        system.run(() -> {
+        startupLock.exclusively(() -> system.run(() -> {
             ensureGroup(Groups.ADMINS, "Administrators", "SYSTEM");
             ensureGroup(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
             ensureGroup(Groups.GOVERNANCE, "Governance", "WORKFLOW");
@@ -74,7 +76,7 @@ class AccessPolicy implements InitializingBean {
                     tasks.createTaskQuery().taskCandidateGroup(Groups.GOVERNANCE).includeAssignedTasks().orderByDueDate().asc());
             retireExpressionFilters();
             identity.createGroupQuery().groupType(Groups.POD_TYPE).unlimitedList().forEach(pod -> ensurePodAccess(pod.getId()));
-        });
+        }));
     }
 
     /** Everything, except deploying: that is the process owners' job (administrators may still read and remove deployments). */
@@ -85,13 +87,15 @@ class AccessPolicy implements InitializingBean {
         return all;
     }
 
+    /**
+     * Definitions, not their instances: an instance's variables are team data (findings, outcome notes,
+     * rationales). Migration needs MIGRATE_INSTANCE only; our migrate API finds the instances itself.
+     */
     private static List<Grant> processOwners() {
         return List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
                 new Grant(Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
-                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
-                        ProcessDefinitionPermissions.SUSPEND),
-                new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND));
     }
 
     /** Reads every loop's runtime and history; works only the tasks it is a candidate for (the decisions). */

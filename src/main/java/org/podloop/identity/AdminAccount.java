@@ -16,22 +16,29 @@ class AdminAccount implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
 
     private final Directory directory;
+    private final StartupLock startupLock;
     private final String user;
     private final String password;
 
-    AdminAccount(Directory directory, @Value("${podloop.admin.user}") String user, @Value("${podloop.admin.password}") String password) {
+    AdminAccount(Directory directory, StartupLock startupLock, @Value("${podloop.admin.user}") String user,
+                 @Value("${podloop.admin.password}") String password) {
         this.directory = directory;
+        this.startupLock = startupLock;
         this.user = user;
         this.password = password;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (password.isBlank() || directory.userExists(user)) {
+        if (password.isBlank()) {
             return;
         }
-        directory.ensureUser(user, "Podloop", "Administrator", password);
-        directory.ensureMembership(user, Groups.ADMINS);
-        log.info("Created the administrator '{}' (member of {})", user, Groups.ADMINS);
+        startupLock.exclusively(() -> {
+            if (!directory.userExists(user)) {
+                directory.ensureUser(user, "Podloop", "Administrator", password);
+                directory.ensureMembership(user, Groups.ADMINS);
+                log.info("Created the administrator '{}' (member of {})", user, Groups.ADMINS);
+            }
+        });
     }
 }

@@ -45,7 +45,8 @@ class SecurityConfiguration {
                         .hasAuthority(Groups.PROCESS_OWNERS)
                         .requestMatchers(path(HttpMethod.POST, "/api/teams/*/snapshots"), path(HttpMethod.POST, "/api/snapshots/import"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
-                        .requestMatchers(path(HttpMethod.GET, "/api/teams/{key}/snapshots"))
+                        // every other method (GET, and HEAD that Spring MVC answers from GET) on a team's snapshots
+                        .requestMatchers(path(null, "/api/teams/{key}/snapshots"))
                         .access((authentication, request) -> new AuthorizationDecision(hasAnyGroup(authentication.get(),
                                 Groups.ADMINS, Groups.GOVERNANCE, Groups.pod(request.getVariables().get("key")))))
                         .requestMatchers(path(null, "/api/audit/**"), path(null, "/api/loops/*/audit"), path(null, "/api/loops/*/audit.csv"))

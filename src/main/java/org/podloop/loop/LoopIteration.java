@@ -122,6 +122,10 @@ class LoopIteration {
         return endedAt != null;
     }
 
+    Loop loop() {
+        return loop;
+    }
+
     int number() {
         return number;
     }

@@ -50,6 +50,27 @@ class LoopSteps {
     record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {
     }
 
+    /**
+     * Refuses a task submission that changed the variables the iteration runs on: they decide which pod
+     * gets the next tasks and which loop is written, so a pod member could otherwise re-route her loop
+     * to another pod or write into another team's loop. The truth is our iteration, found by the engine's
+     * own process instance id.
+     */
+    void refuseChangedLoopVariables(String processInstanceId, Map<String, Object> variables) {
+        LoopIteration iteration = loops.findIterationByProcessInstanceId(processInstanceId).orElse(null);
+        if (iteration == null) {
+            return;
+        }
+        Map<String, Object> expected = Map.of(ProcessIds.VAR_LOOP_ID, iteration.loop().id().toString(),
+                ProcessIds.VAR_TEAM_KEY, iteration.loop().teamKey(), ProcessIds.VAR_ITERATION, iteration.number(),
+                ProcessIds.VAR_BASELINE_SNAPSHOT_ID, iteration.baselineSnapshotId().toString());
+        expected.forEach((name, value) -> {
+            if (!value.equals(variables.get(name))) {
+                throw new TaskInputException(name, "belongs to the loop and may not be set by a task");
+            }
+        });
+    }
+
     IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId,
                                   String processDefinitionId) {
         Loop loop = load(loopId);

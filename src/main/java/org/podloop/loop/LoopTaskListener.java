@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopTaskListener {
 
+    private static final java.util.Set<String> USER_TASKS = java.util.Set.of(ProcessIds.TASK_CHOOSE_INTERVENTION,
+            ProcessIds.TASK_RUN_INTERVENTION, ProcessIds.TASK_REQUEST_REMEASUREMENT, ProcessIds.TASK_DECIDE);
+
     private final LoopSteps steps;
     private final LoopDurations durations;
 
@@ -51,6 +54,9 @@ class LoopTaskListener {
         String activity = execution.getCurrentActivityId();
         if (loopId == null || activity == null) {
             return;
+        }
+        if (USER_TASKS.contains(activity)) {
+            steps.refuseChangedLoopVariables(execution.getProcessInstanceId(), execution.getVariables());
         }
         int iteration = (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
         switch (activity) {

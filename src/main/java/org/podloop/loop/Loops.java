@@ -13,6 +13,10 @@ interface Loops extends JpaRepository<Loop, UUID>, org.springframework.data.jpa.
 
     long countByStatus(LoopStatus status);
 
+    /** The iteration a running iteration process instance belongs to (the engine's id cannot be forged by a task). */
+    @Query("select i from LoopIteration i join fetch i.loop where i.processInstanceId = :processInstanceId")
+    Optional<LoopIteration> findIterationByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
+
 
     /** One verified iteration, as the effectiveness report counts it. */
     record VerifiedIteration(UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.podloop.common.NotFoundException;
+import org.podloop.identity.SystemAccess;
 import org.springframework.stereotype.Service;
 
 /** The process owners' workflow: lint a definition, deploy the folder, move running instances to the latest version. */
@@ -23,10 +24,12 @@ public class ProcessService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.podloop.identity.Directory directory;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final SystemAccess system;
 
     ProcessService(RepositoryService repository, RuntimeService runtime, ProcessDeployer deployer, ProcessLintPlugin lint,
                    org.springframework.context.ApplicationEventPublisher events, org.podloop.identity.Directory directory,
-                   org.springframework.transaction.support.TransactionTemplate transaction) {
+                   org.springframework.transaction.support.TransactionTemplate transaction, SystemAccess system) {
+        this.system = system;
         this.transaction = transaction;
         this.repository = repository;
         this.runtime = runtime;
@@ -64,8 +67,9 @@ public class ProcessService {
         List<ProcessDefinition> older = repository.createProcessDefinitionQuery().processDefinitionKey(key).unlimitedList().stream()
                 .filter(d -> d.getVersion() < latest.getVersion()).sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList();
         for (ProcessDefinition source : older) {
-            List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).unlimitedList().stream()
-                    .map(ProcessInstance::getId).toList();
+            // process owners may migrate instances, not read them (their variables are team data)
+            List<String> instances = system.call(() -> runtime.createProcessInstanceQuery().processDefinitionId(source.getId())
+                    .unlimitedList().stream().map(ProcessInstance::getId).toList());
             if (instances.isEmpty()) {
                 continue;
             }

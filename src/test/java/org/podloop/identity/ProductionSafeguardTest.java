@@ -30,6 +30,13 @@ class ProductionSafeguardTest {
     }
 
     @Test
+    void anotherDatabaseWithoutDemoUsersAndWithoutAnAdminPasswordRefusesToStart() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PodloopApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false).run("--podloop.admin.password=", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none").close())
+                .hasMessageContaining("without demo users and without an administrator password");
+    }
+
+    @Test
     void anAdminPasswordAndNoDemoPassTheSafeguard() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles("postgres");

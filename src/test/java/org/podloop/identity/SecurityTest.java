@@ -91,6 +91,7 @@ class SecurityTest extends ApiTest {
                 row("paula", "GET", "/api/teams/{team}/snapshots", null, 200),
                 row("gina", "GET", "/api/teams/{team}/snapshots", null, 200),
                 row("quinn", "GET", "/api/teams/{team}/snapshots", null, 403),
+                row("quinn", "HEAD", "/api/teams/{team}/snapshots", null, 403),
                 row("collector", "GET", "/api/teams/{team}/snapshots", null, 403),
                 row("olivia", "GET", "/api/teams/{team}/snapshots", null, 403),
                 // a loop: its pod, governance, administrators
@@ -167,6 +168,35 @@ class SecurityTest extends ApiTest {
         }
         var completed = WebappSession.logIn(port, "paula").post(complete, choice);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"teamKey", "loopId", "iteration", "baselineSnapshotId"})
+    void aPodMemberCannotReRouteHerLoopByOverwritingTheVariablesItRunsOn(String variable) {
+        Object forged = switch (variable) {
+            case "teamKey" -> "borealis";
+            case "iteration" -> 2;
+            default -> UUID.randomUUID().toString();
+        };
+        Response refused = client.complete("paula", chooseTask.get("id").asText(),
+                Map.of("interventionId", "speak-up-round", variable, forged));
+
+        assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+        assertThat(refused.body().get("message").asText()).contains(variable + ": belongs to the loop");
+        assertThat(client.loopTask("paula", "pod-" + team, loopId, TASK_CHOOSE_INTERVENTION).get("id")).isEqualTo(chooseTask.get("id"));
+        assertThat(client.tasks("quinn", Map.of("processInstanceBusinessKey", loopId))).isEmpty();
+    }
+
+    @Test
+    void aProcessOwnerSeesTheDefinitionsButNoInstanceNorItsVariables() {
+        String instances = "/engine-rest/process-instance?maxResults=10&businessKey=" + loopId;
+        String variables = "/engine-rest/history/variable-instance?maxResults=10&variableName=teamKey";
+
+        assertThat(client.get("olivia", instances).body()).isEmpty();
+        assertThat(client.get("olivia", variables).body()).isEmpty();
+        assertThat(client.get("olivia", "/engine-rest/process-definition?maxResults=10&key=LoopIterationProcess").body()).isNotEmpty();
+        assertThat(client.get("gina", instances).body()).as("the loop and its iteration").hasSize(2);
+        assertThat(client.get("gina", variables).body()).isNotEmpty();
     }
 
     @Test

@@ -31,11 +31,16 @@ public final class PodloopNode implements AutoCloseable {
     private final Process process;
     private final Path log;
 
+    /** A test or benchmark JVM that dies must not leave its nodes running on the machine. */
+    private final Thread reaper;
+
     private PodloopNode(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.reaper = new Thread(process::destroyForcibly);
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Starts a node; {@code settings} are extra {@code --key=value} arguments (durations, job executor). */
@@ -78,8 +83,6 @@ public final class PodloopNode implements AutoCloseable {
             builder.environment().put("PODLOOP_ADMIN_USER", ADMIN);
             builder.environment().put("PODLOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = builder.start();
-            // a test or benchmark JVM that dies must not leave nodes behind on the machine
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new PodloopNode(name, port, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,6 +120,15 @@ public final class PodloopNode implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What the node has written to its log so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid() {
@@ -167,6 +179,7 @@ public final class PodloopNode implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly();
         }
+        Runtime.getRuntime().removeShutdownHook(reaper);
     }
 
     public static void sleep(Duration duration) {
