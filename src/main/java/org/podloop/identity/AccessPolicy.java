@@ -72,10 +72,12 @@ class AccessPolicy implements InitializingBean {
             grant(Groups.ADMINS, administrators());
             grant(Groups.PROCESS_OWNERS, processOwners());
             grant(Groups.GOVERNANCE, governance());
-            ensureFilter(Groups.GOVERNANCE, "decisions", DECISIONS, -10, "Decisions waiting for governance, the soonest due first",
-                    tasks.createTaskQuery().taskCandidateGroup(Groups.GOVERNANCE).includeAssignedTasks().orderByDueDate().asc());
             retireExpressionFilters();
-            identity.createGroupQuery().groupType(Groups.POD_TYPE).unlimitedList().forEach(pod -> ensurePodAccess(pod.getId()));
+            // read once, not once per pod: a start with many teams stays linear
+            Map<String, Filter> owned = filtersByOwner();
+            ensureFilter(owned, Groups.GOVERNANCE, "decisions", DECISIONS, -10, "Decisions waiting for governance, the soonest due first",
+                    tasks.createTaskQuery().taskCandidateGroup(Groups.GOVERNANCE).includeAssignedTasks().orderByDueDate().asc());
+            identity.createGroupQuery().groupType(Groups.POD_TYPE).unlimitedList().forEach(pod -> ensurePodAccess(pod.getId(), owned));
         }));
     }
 
@@ -113,19 +115,21 @@ class AccessPolicy implements InitializingBean {
 
     /** A pod works in the Tasklist from its own two filters; the tasks themselves it sees as their candidate group. */
     void ensurePodAccess(String pod) {
-        system.run(() -> {
-            grant(pod, List.of(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-                    // names of the processes in the task list; a definition holds no people data
-                    new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ)));
-            // named per team: a member of two pods sees both pods' filters
-            String team = " (" + Groups.teamOfPod(pod) + ")";
-            ensureFilter(pod, "mine", MY_PODS_TASKS + team, -10, "Open tasks of your pod, claimed or not",
-                    tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks());
-            // Without expressions (refused in stored queries) "soon" cannot be relative to now: the pod's
-            // tasks that have a due date, the soonest first.
-            ensureFilter(pod, "due-soon", DUE_SOON + team, -5, "Your pod's tasks with a due date, the soonest first",
-                    tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks().dueAfter(new Date(0)).orderByDueDate().asc());
-        });
+        system.run(() -> ensurePodAccess(pod, filtersByOwner()));
+    }
+
+    private void ensurePodAccess(String pod, Map<String, Filter> owned) {
+        grant(pod, List.of(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+                // names of the processes in the task list; a definition holds no people data
+                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ)));
+        // named per team: a member of two pods sees both pods' filters
+        String team = " (" + Groups.teamOfPod(pod) + ")";
+        ensureFilter(owned, pod, "mine", MY_PODS_TASKS + team, -10, "Open tasks of your pod, claimed or not",
+                tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks());
+        // Without expressions (refused in stored queries) "soon" cannot be relative to now: the pod's
+        // tasks that have a due date, the soonest first.
+        ensureFilter(owned, pod, "due-soon", DUE_SOON + team, -5, "Your pod's tasks with a due date, the soonest first",
+                tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks().dueAfter(new Date(0)).orderByDueDate().asc());
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -155,13 +159,22 @@ class AccessPolicy implements InitializingBean {
         }
     }
 
-    private void ensureFilter(String group, String kind, String name, int priority, String description, TaskQuery query) {
+    /** The filters this class created, by their owner mark. */
+    private Map<String, Filter> filtersByOwner() {
+        Map<String, Filter> owned = new java.util.HashMap<>();
+        filters.createFilterQuery().unlimitedList().stream().filter(f -> f.getProperties() != null && f.getProperties().get(OWNER_PROPERTY) != null)
+                .forEach(f -> owned.put(f.getProperties().get(OWNER_PROPERTY).toString(), f));
+        return owned;
+    }
+
+    private void ensureFilter(Map<String, Filter> owned, String group, String kind, String name, int priority, String description,
+                              TaskQuery query) {
         String owner = group + "/" + kind;
-        Filter filter = filters.createFilterQuery().unlimitedList().stream()
-                .filter(f -> owner.equals(f.getProperties().get(OWNER_PROPERTY))).findFirst().orElse(null);
+        Filter filter = owned.get(owner);
         if (filter == null) {
             filter = filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
                     "priority", priority, "description", description, "refresh", true, OWNER_PROPERTY, owner)));
+            owned.put(owner, filter);
         }
         grant(group, List.of(new Grant(Resources.FILTER, filter.getId(), Permissions.READ)));
     }

@@ -3,33 +3,15 @@ package org.podloop.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.podloop.support.ApiTest;
-import org.podloop.support.Browser;
+import org.podloop.support.BrowserTest;
 
 /** The governance page in real Chromium. */
-class GovernancePageBrowserTest extends ApiTest {
-
-    @RegisterExtension
-    final Browser chromium = new Browser();
-    private WebDriver browser;
-
-    @Override
-    protected String[] teamMembers() {
-        return new String[] {"paula"};
-    }
-
-    @BeforeEach
-    void useChromium() {
-        browser = chromium.driver();
-    }
+class GovernancePageBrowserTest extends BrowserTest {
 
     private void logIn(String user) {
         browser.get("http://localhost:" + port + "/login");

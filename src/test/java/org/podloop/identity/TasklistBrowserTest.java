@@ -4,35 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.podloop.loop.ProcessIds;
-import org.podloop.support.ApiTest;
-import org.podloop.support.Browser;
+import org.podloop.support.BrowserTest;
 
 /**
  * The Camunda Tasklist as pod members use it, in real Chromium, with authorization on: paula works her
  * pod's choose task from the form; quinn, in another pod, never sees it.
  */
-class TasklistBrowserTest extends ApiTest {
-
-    @RegisterExtension
-    final Browser chromium = new Browser();
-    private WebDriver browser;
-
-    @Override
-    protected String[] teamMembers() {
-        return new String[] {"paula"};
-    }
-
-    @BeforeEach
-    void useChromium() {
-        browser = chromium.driver();
-    }
+class TasklistBrowserTest extends BrowserTest {
 
     @Test
     void paulaChoosesAnInterventionFromHerPodsTaskInTheTasklist() {
