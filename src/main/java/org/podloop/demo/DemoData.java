@@ -37,12 +37,11 @@ class DemoData implements SmartInitializingSingleton {
     private final SignalService signals;
     private final boolean enabled;
 
-    DemoData(Directory directory, SignalService signals,
-             @Value("${podloop.demo.enabled:#{null}}") Boolean enabled,
-             @Value("${spring.datasource.url:}") String datasourceUrl) {
+    /** {@code podloop.demo.enabled} always has a value: its default (H2 only) is settled before start-up, with the production checks. */
+    DemoData(Directory directory, SignalService signals, @Value("${podloop.demo.enabled}") boolean enabled) {
         this.directory = directory;
         this.signals = signals;
-        this.enabled = enabled != null ? enabled : datasourceUrl.startsWith("jdbc:h2:");
+        this.enabled = enabled;
     }
 
     @Override

@@ -12,8 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -47,8 +45,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
                         // every other method (GET, and HEAD that Spring MVC answers from GET) on a team's snapshots
                         .requestMatchers(path(null, "/api/teams/{key}/snapshots"))
-                        .access((authentication, request) -> new AuthorizationDecision(hasAnyGroup(authentication.get(),
-                                Groups.ADMINS, Groups.GOVERNANCE, Groups.pod(request.getVariables().get("key")))))
+                        .access((authentication, request) -> new AuthorizationDecision(
+                                TeamScope.of(authentication.get()).includes(request.getVariables().get("key"))))
                         .requestMatchers(path(null, "/api/audit/**"), path(null, "/api/loops/*/audit"), path(null, "/api/loops/*/audit.csv"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         // the rest (catalogues, teams, loops scoped by TeamScope, engine-rest checked by the engine)
@@ -85,11 +83,6 @@ class SecurityConfiguration {
 
     private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
-    }
-
-    private static boolean hasAnyGroup(Authentication authentication, String... groups) {
-        var held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        return java.util.Arrays.stream(groups).anyMatch(held::contains);
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

@@ -3,6 +3,7 @@ package org.podloop.identity;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -13,7 +14,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public record TeamScope(boolean allTeams, Set<String> teams) {
 
     public static TeamScope ofCurrentCaller() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    static TeamScope of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return new TeamScope(false, Set.of());
         }

@@ -56,7 +56,7 @@ class LoopSteps {
      * to another pod or write into another team's loop. The truth is our iteration, found by the engine's
      * own process instance id.
      */
-    void refuseChangedLoopVariables(String processInstanceId, Map<String, Object> variables) {
+    void refuseChangedLoopVariables(String processInstanceId, java.util.function.Function<String, Object> variables) {
         LoopIteration iteration = loops.findIterationByProcessInstanceId(processInstanceId).orElse(null);
         if (iteration == null) {
             return;
@@ -65,7 +65,7 @@ class LoopSteps {
                 ProcessIds.VAR_TEAM_KEY, iteration.loop().teamKey(), ProcessIds.VAR_ITERATION, iteration.number(),
                 ProcessIds.VAR_BASELINE_SNAPSHOT_ID, iteration.baselineSnapshotId().toString());
         expected.forEach((name, value) -> {
-            if (!value.equals(variables.get(name))) {
+            if (!value.equals(variables.apply(name))) {
                 throw new TaskInputException(name, "belongs to the loop and may not be set by a task");
             }
         });

@@ -56,7 +56,7 @@ class LoopTaskListener {
             return;
         }
         if (USER_TASKS.contains(activity)) {
-            steps.refuseChangedLoopVariables(execution.getProcessInstanceId(), execution.getVariables());
+            steps.refuseChangedLoopVariables(execution.getProcessInstanceId(), execution::getVariable);
         }
         int iteration = (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
         switch (activity) {

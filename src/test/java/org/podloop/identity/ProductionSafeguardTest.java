@@ -1,6 +1,7 @@
 package org.podloop.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -40,11 +41,11 @@ class ProductionSafeguardTest {
     void anAdminPasswordAndNoDemoPassTheSafeguard() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles("postgres");
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("podloop.admin.password", "s3cret")));
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("podloop.admin.password", "s3cret", "spring.datasource.url", "jdbc:postgresql://db:5432/podloop")));
 
-        new ProductionSafeguard().postProcessEnvironment(environment, new SpringApplication());
-
-        assertThat(environment.getActiveProfiles()).containsExactly("postgres");
+        assertThatCode(() -> new ProductionSafeguard().postProcessEnvironment(environment, new SpringApplication()))
+                .doesNotThrowAnyException();
+        assertThat(environment.getProperty("podloop.demo.enabled", Boolean.class)).as("no demo users on another database").isFalse();
     }
 
     private static void start(String... args) {

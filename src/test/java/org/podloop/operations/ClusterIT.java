@@ -35,12 +35,7 @@ class ClusterIT {
 
     @Test
     void twoNodesFireEveryReminderExactlyOnceAndOneSurvivesTheOthersSigkill() throws Exception {
-        PostgresTestDatabase.Server db = PostgresTestDatabase.server().freshDatabase("podloop_cluster");
-        try {
-            runTheClusterOn(db);
-        } finally {
-            db.drop();
-        }
+        PostgresTestDatabase.inFreshDatabase("podloop_cluster", this::runTheClusterOn);
     }
 
     private void runTheClusterOn(PostgresTestDatabase.Server db) throws Exception {

@@ -36,12 +36,7 @@ class CrashIT {
 
     @Test
     void afterASigkillAndARestartEveryLoopContinuesNothingAcknowledgedIsLostAndTheChainVerifies() throws Exception {
-        PostgresTestDatabase.Server db = PostgresTestDatabase.server().freshDatabase("podloop_crash");
-        try {
-            crashAndRestartOn(db);
-        } finally {
-            db.drop();
-        }
+        PostgresTestDatabase.inFreshDatabase("podloop_crash", this::crashAndRestartOn);
     }
 
     private void crashAndRestartOn(PostgresTestDatabase.Server db) throws Exception {

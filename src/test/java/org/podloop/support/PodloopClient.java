@@ -38,12 +38,7 @@ public final class PodloopClient {
     }
 
     public Response post(String user, String path, Object body) {
-        try {
-            return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return send(user, "POST", path, body);
     }
 
     /** Any method with a JSON body (or none, when {@code body} is null). */

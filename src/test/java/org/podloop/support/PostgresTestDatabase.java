@@ -75,6 +75,21 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         }
     }
 
+    /** Work on a database of its own (see {@link Server#freshDatabase}). */
+    public interface DatabaseWork {
+        void run(Server db) throws Exception;
+    }
+
+    /** Runs {@code work} on a new, empty database on the test server and drops it afterwards, passed or failed. */
+    public static void inFreshDatabase(String prefix, DatabaseWork work) throws Exception {
+        Server db = server().freshDatabase(prefix);
+        try {
+            work.run(db);
+        } finally {
+            db.drop();
+        }
+    }
+
     public static Server server() {
         String url = System.getenv(URL);
         if (url != null) {
