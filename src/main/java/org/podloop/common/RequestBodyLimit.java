@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,35 +19,43 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies of {@code /api/**}: JSON at {@code podloop.api.max-body} (1 MiB), the CSV
- * import at {@code podloop.import.max-body}. A declared length over the cap is refused before
- * reading; a chunked body is cut off when it passes the cap. Either way: 400 naming {@code body}.
+ * Caps request bodies of {@code /api/**}, {@code /engine-rest/**} and the webapps' engine API
+ * ({@code /camunda/api/**}): JSON at {@code podloop.api.max-body} (1 MiB), the CSV import at
+ * {@code podloop.import.max-body}, a process deployment (Camunda Modeler) at
+ * {@code podloop.processes.max-deployment}. A declared length over the cap is refused before reading; a
+ * chunked body is cut off when it passes the cap. Either way: 400 naming {@code body}.
  */
 @Component
 class RequestBodyLimit extends OncePerRequestFilter {
 
     static final String IMPORT_PATH = "/api/snapshots/import";
+    static final String DEPLOYMENT_PATH = "/engine-rest/deployment/create";
+    private static final List<String> LIMITED = List.of("/api/", "/engine-rest/", "/camunda/api/");
 
     private final long jsonLimit;
     private final long importLimit;
+    private final long deploymentLimit;
     private final ObjectMapper json;
 
     RequestBodyLimit(@Value("${podloop.api.max-body}") DataSize jsonLimit,
-                     @Value("${podloop.import.max-body}") DataSize importLimit, ObjectMapper json) {
+                     @Value("${podloop.import.max-body}") DataSize importLimit,
+                     @Value("${podloop.processes.max-deployment}") DataSize deploymentLimit, ObjectMapper json) {
         this.jsonLimit = jsonLimit.toBytes();
         this.importLimit = importLimit.toBytes();
+        this.deploymentLimit = deploymentLimit.toBytes();
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return LIMITED.stream().noneMatch(request.getRequestURI()::startsWith);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().equals(IMPORT_PATH) ? importLimit : jsonLimit;
+        String path = request.getRequestURI();
+        long limit = path.equals(IMPORT_PATH) ? importLimit : path.equals(DEPLOYMENT_PATH) ? deploymentLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, tooLarge(limit));
             problem.setTitle("Body too large");

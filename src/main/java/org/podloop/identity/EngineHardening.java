@@ -35,6 +35,9 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         configuration.setEnableExpressionsInStoredQueries(false);
         configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        // Comments and attachments need the rights that working the task needs (Camunda checks none).
+        configuration.setCustomPostCommandInterceptorsTxRequired(append(configuration.getCustomPostCommandInterceptorsTxRequired(),
+                new TaskNotesNeedTaskWork()));
         // An authenticated query must page; the webapps page at 2000 at most.
         configuration.setQueryMaxResultsLimit(queryMaxResults);
         // Camunda's login lock (these are its defaults, stated so that they are a decision): after each
@@ -46,8 +49,12 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     }
 
     private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors) {
+        return append(interceptors, new OrQueryExpressionGuard());
+    }
+
+    private static List<CommandInterceptor> append(List<CommandInterceptor> interceptors, CommandInterceptor interceptor) {
         List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-        all.add(new OrQueryExpressionGuard());
+        all.add(interceptor);
         return all;
     }
 }

@@ -1,21 +1,25 @@
 package org.podloop.loop;
 
+import java.util.Date;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The beans BPMN service tasks name ({@code ${startIteration}} …): each maps variables to one {@link LoopSteps} call. */
+/**
+ * The beans BPMN service tasks name ({@code ${startIteration}} …): each maps the execution to one
+ * {@link LoopSteps} call. All are {@link ProcessCallable}: the allow-list processes may call.
+ */
 @Configuration
 class LoopDelegates {
 
     @Bean
+    @ProcessCallable
     JavaDelegate startIteration(LoopSteps steps) {
         return execution -> {
-            var start = steps.startIteration(loopId(execution), (Integer) execution.getVariable(ProcessIds.VAR_ITERATION),
-                    UUID.fromString((String) execution.getVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID)),
-                    execution.getProcessInstanceId(), execution.getProcessDefinitionId());
+            var start = steps.startIteration(loopId(execution), execution.getProcessInstanceId(), execution.getProcessDefinitionId());
             execution.setVariable(ProcessIds.VAR_FINDING_SUMMARY, start.findingSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATION_SUMMARY, start.recommendationSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATIONS, start.recommendationsJson());
@@ -23,6 +27,7 @@ class LoopDelegates {
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate verifyOutcome(LoopSteps steps) {
         return execution -> {
             var step = steps.verify(loopId(execution));
@@ -33,49 +38,58 @@ class LoopDelegates {
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate endIteration(LoopSteps steps) {
         return execution -> execution.setVariable(ProcessIds.VAR_ITERATION_OUTCOME, steps.endIteration(loopId(execution)).name());
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate prepareNextIteration(LoopSteps steps) {
         return execution -> {
-            execution.setVariable(ProcessIds.VAR_ITERATION, (Integer) execution.getVariable(ProcessIds.VAR_ITERATION) + 1);
-            execution.setVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, steps.nextBaseline(loopId(execution)).toString());
+            UUID loopId = loopId(execution);
+            execution.setVariable(ProcessIds.VAR_ITERATION, steps.nextIterationNumber(loopId));
+            execution.setVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, steps.nextBaseline(loopId).toString());
         };
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate recordReminder(LoopSteps steps) {
-        return execution -> steps.reminded(loopId(execution), iteration(execution), execution.getCurrentActivityId());
+        return execution -> steps.reminded(loopId(execution), execution.getCurrentActivityId());
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate extendTimeBox(LoopSteps steps) {
         return execution -> LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution),
-                (java.util.Date) execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
+                (Date) execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate noteRemeasurementOverdue(LoopSteps steps) {
-        return execution -> steps.remeasurementOverdue(loopId(execution), iteration(execution));
+        return execution -> steps.remeasurementOverdue(loopId(execution));
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate closeLoop(LoopSteps steps) {
         return execution -> steps.close(loopId(execution));
     }
 
     @Bean
+    @ProcessCallable
     JavaDelegate escalateLoop(LoopSteps steps) {
         return execution -> steps.escalate(loopId(execution));
     }
 
-    private static int iteration(DelegateExecution execution) {
-        return (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
-    }
-
+    /**
+     * The loop a delegate works on: named by the business key Podloop gave the loop's process instances,
+     * not by a variable, which a task submission might have set a moment before in the same command.
+     */
     private static UUID loopId(DelegateExecution execution) {
-        return UUID.fromString((String) execution.getVariable(ProcessIds.VAR_LOOP_ID));
+        return LoopProcesses.loopId(execution).orElseThrow(() -> new ProcessEngineException(
+                "Podloop's loop delegates run only in a loop's process instances (" + execution.getProcessDefinitionId() + ")"));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * them as {@code ${loopDurations...}}. Times are the engine's, so moving the engine clock moves them.
  */
 @Component("loopDurations")
+@ProcessCallable
 public class LoopDurations {
 
     private final Duration chooseWithin;

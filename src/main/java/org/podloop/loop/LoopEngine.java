@@ -1,6 +1,7 @@
 package org.podloop.loop;
 
 import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.podloop.identity.SystemAccess;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,10 @@ import org.springframework.stereotype.Component;
 class LoopEngine {
 
     private final RuntimeService runtime;
-    private final org.camunda.bpm.engine.RepositoryService repository;
+    private final RepositoryService repository;
     private final SystemAccess system;
 
-    LoopEngine(RuntimeService runtime, org.camunda.bpm.engine.RepositoryService repository, SystemAccess system) {
+    LoopEngine(RuntimeService runtime, RepositoryService repository, SystemAccess system) {
         this.runtime = runtime;
         this.repository = repository;
         this.system = system;
@@ -43,14 +44,18 @@ class LoopEngine {
     boolean awaitsRemeasurement(UUID loopId) {
         return system.call(() -> runtime.createExecutionQuery()
                 .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
-                .processVariableValueEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
+                .processInstanceBusinessKey(loopId.toString())
                 .count() > 0);
     }
 
-    /** Delivers the re-measurement; the iteration verifies and moves on within the caller's transaction. */
+    /**
+     * Delivers the re-measurement to the loop's iteration, found by the business key Podloop gave the loop's
+     * instances (not by a variable, which is what a process could be tricked into holding).
+     * The iteration verifies and moves on within the caller's transaction.
+     */
     void correlateRemeasurement(UUID loopId, UUID snapshotId) {
         system.run(() -> runtime.createMessageCorrelation(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
-                .processInstanceVariableEquals(ProcessIds.VAR_LOOP_ID, loopId.toString())
+                .processInstanceBusinessKey(loopId.toString())
                 .setVariable(ProcessIds.VAR_REMEASURE_SNAPSHOT_ID, snapshotId.toString())
                 .correlateWithResult());
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.podloop.classification.Classification;
@@ -50,30 +51,19 @@ class LoopSteps {
     record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {
     }
 
-    /**
-     * Refuses a task submission that changed the variables the iteration runs on: they decide which pod
-     * gets the next tasks and which loop is written, so a pod member could otherwise re-route her loop
-     * to another pod or write into another team's loop. The truth is our iteration, found by the engine's
-     * own process instance id.
-     */
-    void refuseChangedLoopVariables(String processInstanceId, java.util.function.Function<String, Object> variables) {
-        LoopIteration iteration = loops.findIterationByProcessInstanceId(processInstanceId).orElse(null);
-        if (iteration == null) {
-            return;
-        }
-        Map<String, Object> expected = Map.of(ProcessIds.VAR_LOOP_ID, iteration.loop().id().toString(),
-                ProcessIds.VAR_TEAM_KEY, iteration.loop().teamKey(), ProcessIds.VAR_ITERATION, iteration.number(),
-                ProcessIds.VAR_BASELINE_SNAPSHOT_ID, iteration.baselineSnapshotId().toString());
-        expected.forEach((name, value) -> {
-            if (!value.equals(variables.apply(name))) {
-                throw new TaskInputException(name, "belongs to the loop and may not be set by a task");
-            }
-        });
+    /** The iteration a process instance runs, if it is a loop iteration's. */
+    Optional<LoopIteration> iterationRunBy(String processInstanceId) {
+        return loops.findIterationByProcessInstanceId(processInstanceId);
     }
 
-    IterationStart startIteration(UUID loopId, int number, UUID baselineSnapshotId, String processInstanceId,
-                                  String processDefinitionId) {
+    /**
+     * Starts the loop's next iteration: its number and baseline come from the loop (the first works on the
+     * snapshot that opened it, each later one on the last re-measure), never from process variables.
+     */
+    IterationStart startIteration(UUID loopId, String processInstanceId, String processDefinitionId) {
         Loop loop = load(loopId);
+        int number = nextIterationNumber(loopId);
+        UUID baselineSnapshotId = number == 1 ? loop.triggerSnapshotId() : nextBaseline(loopId);
         List<FindingView> findings = findingsOf(baselineSnapshotId);
         if (findings.isEmpty()) {
             // The re-measure that ended the last iteration may sit just under every threshold; the loop still
@@ -140,13 +130,13 @@ class LoopSteps {
         return extendedDue;
     }
 
-    void reminded(UUID loopId, int iteration, String reminderActivity) {
-        timeline.record(loopId, iteration, TimelineType.REMINDER_SENT, null, null, Map.of("reminder", reminderActivity));
+    void reminded(UUID loopId, String reminderActivity) {
+        timeline.record(loopId, load(loopId).current().number(), TimelineType.REMINDER_SENT, null, null, Map.of("reminder", reminderActivity));
     }
 
     /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */
-    void remeasurementOverdue(UUID loopId, int iteration) {
-        timeline.record(loopId, iteration, TimelineType.REMEASUREMENT_OVERDUE, null, null,
+    void remeasurementOverdue(UUID loopId) {
+        timeline.record(loopId, load(loopId).current().number(), TimelineType.REMEASUREMENT_OVERDUE, null, null,
                 Map.of("notice", "no re-measurement arrived; the pod is asked to arrange one"));
     }
 
@@ -190,6 +180,10 @@ class LoopSteps {
         timeline.record(loopId, iteration.number(), TimelineType.ITERATION_ENDED, null, null,
                 Map.of("verificationOutcome", iteration.verificationOutcome(), "next", next.name()));
         return next;
+    }
+
+    int nextIterationNumber(UUID loopId) {
+        return load(loopId).iterations().size() + 1;
     }
 
     /** The next iteration starts from the last re-measure: that is the team's current state. */

@@ -1,6 +1,7 @@
 package org.podloop.loop;
 
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sees every user task of a loop through Camunda's Spring event bridge (so a process owner cannot
  * forget to attach it): task creation and assignment go on the timeline; when a task completes, what
- * the pod or governance submitted is checked and recorded.
+ * the pod or governance submitted is checked and recorded. Which loop and iteration a task belongs to
+ * comes from the loop (the iteration records its process instance), never from the task's variables.
  *
  * <p>Submissions are checked at the user task's execution {@code end}, not in a task listener: the
  * engine wraps task listener exceptions into a generic error (HTTP 500), while an execution listener's
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopTaskListener {
 
-    private static final java.util.Set<String> USER_TASKS = java.util.Set.of(ProcessIds.TASK_CHOOSE_INTERVENTION,
+    private static final Set<String> USER_TASKS = Set.of(ProcessIds.TASK_CHOOSE_INTERVENTION,
             ProcessIds.TASK_RUN_INTERVENTION, ProcessIds.TASK_REQUEST_REMEASUREMENT, ProcessIds.TASK_DECIDE);
 
     private final LoopSteps steps;
@@ -34,11 +36,12 @@ class LoopTaskListener {
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        UUID loopId = loopId(task.getVariable(ProcessIds.VAR_LOOP_ID));
-        if (loopId == null) {
+        LoopIteration run = steps.iterationRunBy(task.getProcessInstanceId()).orElse(null);
+        if (run == null) {
             return;
         }
-        int iteration = (Integer) task.getVariable(ProcessIds.VAR_ITERATION);
+        UUID loopId = run.loop().id();
+        int iteration = run.number();
         switch (task.getEventName()) {
             case TaskListener.EVENTNAME_CREATE ->
                     steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
@@ -50,15 +53,14 @@ class LoopTaskListener {
 
     @EventListener(condition = "#execution.eventName == 'end' && !#execution.canceled")
     public void onActivityEnd(DelegateExecution execution) {
-        UUID loopId = loopId(execution.getVariable(ProcessIds.VAR_LOOP_ID));
         String activity = execution.getCurrentActivityId();
-        if (loopId == null || activity == null) {
+        LoopIteration run = activity == null || !USER_TASKS.contains(activity) ? null
+                : steps.iterationRunBy(execution.getProcessInstanceId()).orElse(null);
+        if (run == null) {
             return;
         }
-        if (USER_TASKS.contains(activity)) {
-            steps.refuseChangedLoopVariables(execution.getProcessInstanceId(), execution::getVariable);
-        }
-        int iteration = (Integer) execution.getVariable(ProcessIds.VAR_ITERATION);
+        UUID loopId = run.loop().id();
+        int iteration = run.number();
         switch (activity) {
             case ProcessIds.TASK_CHOOSE_INTERVENTION -> {
                 Intervention chosen = steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
@@ -80,10 +82,6 @@ class LoopTaskListener {
     static void dueAt(DelegateExecution execution, Date due) {
         execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE, due);
         execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE_TEXT, due.toInstant().toString());
-    }
-
-    private static UUID loopId(Object value) {
-        return value instanceof String text ? UUID.fromString(text) : null;
     }
 
     private static String text(DelegateExecution execution, String variable) {

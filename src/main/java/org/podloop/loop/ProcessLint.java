@@ -1,6 +1,9 @@
 package org.podloop.loop;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,17 +19,13 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
-import org.camunda.bpm.model.bpmn.instance.FormalExpression;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -35,19 +34,17 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 final class ProcessLint {
 
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
-    private static final Pattern BEAN_REFERENCE = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)[.(]");
     private static final Pattern REPEATING = Pattern.compile("^R\\d*/(.+)$");
-    /** Names the engine itself provides in expressions. */
-    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "dateTime", "authenticatedUserId",
-            "currentUser", "currentUserGroups");
 
-    private final Predicate<String> beans;
+    private static final ObjectMapper FORMS = new ObjectMapper();
+    private static final Set<String> UNSAFE_FORM_COMPONENTS = Set.of("html", "iframe", "script");
+
     private final Predicate<String> processes;
+    private final ProcessXml xml;
 
-    ProcessLint(Predicate<String> beans, Predicate<String> processes) {
-        this.beans = beans;
+    ProcessLint(ProcessAllowList allowList, Predicate<String> processes) {
         this.processes = processes;
+        this.xml = new ProcessXml(allowList);
     }
 
     List<LintFinding> lint(String resource, byte[] bpmn, Collection<String> keysDeployedAlongside) {
@@ -69,27 +66,13 @@ final class ProcessLint {
                         + ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED + "', so re-measurements can never arrive"));
             }
         }
-        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
-            checkImplementation(resource, element, findings);
-        }
+        xml.lint(resource, bpmn).forEach(findings::add);
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (task.getCamundaCandidateGroups() == null && task.getCamundaAssignee() == null) {
                 findings.add(new LintFinding(resource, task.getId(), "user task has no candidate group, so no pod or role would see it"));
             }
             if (task.getCamundaFormKey() == null && task.getCamundaFormRef() == null) {
                 findings.add(new LintFinding(resource, task.getId(), "user task has no form (camunda:formRef or camunda:formKey)"));
-            }
-        }
-        for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-            findings.add(new LintFinding(resource, task.getId(), "script tasks are not allowed; use a delegate expression naming a bean"));
-        }
-        for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-            findings.add(new LintFinding(resource, owner(script), "scripts are not allowed; use a delegate expression naming a bean"));
-        }
-        for (FormalExpression condition : model.getModelElementsByType(FormalExpression.class)) {
-            if (condition.getLanguage() != null && !condition.getLanguage().isBlank()) {
-                findings.add(new LintFinding(resource, owner(condition.getParentElement()), "script conditions (language '" + condition.getLanguage()
-                        + "') are not allowed; use an expression such as ${variable}"));
             }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
@@ -106,29 +89,25 @@ final class ProcessLint {
         return findings;
     }
 
-    private void checkImplementation(String resource, BaseElement element, List<LintFinding> findings) {
-        String delegateExpression = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
-        String className = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "class");
-        String expression = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "expression");
-        if (className != null) {
-            findings.add(new LintFinding(resource, element.getId(), "camunda:class is not allowed; use a delegate expression naming a bean"));
+    /**
+     * A Camunda Form is rendered in the pod's browser: it must be a form-js schema, and may not embed HTML
+     * or frames (a process owner could otherwise script the Tasklist of pod members and governance).
+     */
+    static List<LintFinding> lintForm(String resource, byte[] form) {
+        JsonNode schema;
+        try {
+            schema = FORMS.readTree(form);
+        } catch (IOException e) {
+            return List.of(new LintFinding(resource, null, "not a valid Camunda Form: the file is not JSON"));
         }
-        if (delegateExpression != null) {
-            Matcher bean = BEAN_EXPRESSION.matcher(delegateExpression.strip());
-            if (!bean.matches()) {
-                findings.add(new LintFinding(resource, element.getId(), "delegate expression '" + delegateExpression
-                        + "' must name one bean, like ${verifyOutcome}"));
-            } else if (!beans.test(bean.group(1))) {
-                findings.add(new LintFinding(resource, element.getId(), "delegate expression '" + delegateExpression
-                        + "' names no bean '" + bean.group(1) + "'"));
-            }
+        if (schema == null || !schema.path("components").isArray()) {
+            return List.of(new LintFinding(resource, null, "not a valid Camunda Form: it has no components"));
         }
-        if (expression != null) {
-            Matcher bean = BEAN_REFERENCE.matcher(expression.strip());
-            if (bean.find() && !ENGINE_NAMES.contains(bean.group(1)) && !beans.test(bean.group(1))) {
-                findings.add(new LintFinding(resource, element.getId(), "expression '" + expression + "' names no bean '" + bean.group(1) + "'"));
-            }
-        }
+        List<LintFinding> findings = new ArrayList<>();
+        schema.findValues("type").stream().map(JsonNode::asText).filter(UNSAFE_FORM_COMPONENTS::contains).distinct()
+                .forEach(type -> findings.add(new LintFinding(resource, schema.path("id").asText(null),
+                        "form component type '" + type + "' is not allowed: it would put markup or pages of its own into the Tasklist")));
+        return findings;
     }
 
     private static boolean waitsForRemeasurement(BpmnModelInstance model, Process process) {
@@ -164,12 +143,8 @@ final class ProcessLint {
 
     private void check(String resource, String owner, String kind, String text, Predicate<String> valid, List<LintFinding> findings) {
         String value = text == null ? "" : text.strip();
-        if (value.startsWith("${") || value.startsWith("#{")) {
-            Matcher bean = BEAN_REFERENCE.matcher(value);
-            if (bean.find() && !ENGINE_NAMES.contains(bean.group(1)) && !beans.test(bean.group(1))) {
-                findings.add(new LintFinding(resource, owner, kind + " '" + value + "' names no bean '" + bean.group(1) + "'"));
-            }
-            return;
+        if (ProcessXml.isExpression(value)) {
+            return; // checked with every other expression
         }
         if (!valid.test(value)) {
             findings.add(new LintFinding(resource, owner, kind + " '" + value + "' is not a valid ISO-8601 " + kind.substring(4).toLowerCase()));

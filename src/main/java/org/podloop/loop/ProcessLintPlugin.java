@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,15 +28,16 @@ import org.springframework.stereotype.Component;
 class ProcessLintPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
+    private final ProcessAllowList allowList;
 
-    ProcessLintPlugin(ApplicationContext context) {
+    ProcessLintPlugin(ApplicationContext context, ProcessAllowList allowList) {
         this.context = context;
+        this.allowList = allowList;
     }
 
     /** The lint as the API uses it, outside an engine command. */
-    ProcessLint lint(org.camunda.bpm.engine.RepositoryService repository) {
-        return new ProcessLint(context::containsBean,
-                key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
+    ProcessLint lint(RepositoryService repository) {
+        return new ProcessLint(allowList, key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
     }
 
     @Override
@@ -50,9 +52,9 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
         }
-        ProcessLint lint = new ProcessLint(context::containsBean, key -> Context.getCommandContext()
+        ProcessLint lint = new ProcessLint(allowList, key -> Context.getCommandContext()
                 .getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
-        deployers.add(deployment -> refuseDefects(deployment, lint));
+        deployers.add(new LintingDeployer(lint));
         configuration.setCustomPreDeployers(deployers);
     }
 
@@ -68,21 +70,42 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
                 deployment.getDeployedProcessDefinitions().stream().map(d -> d.getKey() + ":" + d.getVersion()).toList()));
     }
 
-    private static void refuseDefects(DeploymentEntity deployment, ProcessLint lint) {
-        if (!deployment.isNew()) {
-            return;
+    /**
+     * Refuses a new deployment with any defective or unknown resource. Only BPMN processes and Camunda Forms
+     * are deployable: the engine would also run CMMN (which checks no authorizations on case instances), DMN,
+     * and any resource whose name merely ends in "bpmn" ({@code x.xbpmn}), so everything else is refused.
+     */
+    static final class LintingDeployer implements Deployer {
+
+        private final ProcessLint lint;
+
+        LintingDeployer(ProcessLint lint) {
+            this.lint = lint;
         }
-        List<ResourceEntity> bpmn = deployment.getResources().values().stream()
-                .filter(r -> r.getName().endsWith(".bpmn") || r.getName().endsWith(".bpmn20.xml")).toList();
-        Set<String> keys = bpmn.stream().flatMap(r -> processIds(r.getBytes()).stream()).collect(Collectors.toSet());
-        for (ResourceEntity resource : bpmn) {
-            List<LintFinding> findings = lint.lint(resource.getName(), resource.getBytes(), keys);
-            if (!findings.isEmpty()) {
-                List<Problem> problems = findings.stream().<Problem>map(LintProblem::new).toList();
-                throw new ParseException("Podloop refused " + resource.getName() + ": " + findings.stream()
-                        .map(f -> (f.elementId() == null ? "" : f.elementId() + ": ") + f.reason())
-                        .collect(Collectors.joining("; ")), resource.getName(), problems, List.of());
+
+        @Override
+        public void deploy(DeploymentEntity deployment) {
+            if (!deployment.isNew()) {
+                return;
             }
+            List<ResourceEntity> bpmn = deployment.getResources().values().stream().filter(r -> isBpmn(r.getName())).toList();
+            Set<String> keys = bpmn.stream().flatMap(r -> processIds(r.getBytes()).stream()).collect(Collectors.toSet());
+            for (ResourceEntity resource : deployment.getResources().values()) {
+                List<LintFinding> findings = isBpmn(resource.getName()) ? lint.lint(resource.getName(), resource.getBytes(), keys)
+                        : resource.getName().endsWith(".form") ? ProcessLint.lintForm(resource.getName(), resource.getBytes())
+                        : List.of(new LintFinding(resource.getName(), null, "only BPMN processes (.bpmn) and Camunda Forms (.form)"
+                        + " can be deployed to Podloop; this resource type is refused"));
+                if (!findings.isEmpty()) {
+                    List<Problem> problems = findings.stream().<Problem>map(LintProblem::new).toList();
+                    throw new ParseException("Podloop refused " + resource.getName() + ": " + findings.stream()
+                            .map(f -> (f.elementId() == null ? "" : f.elementId() + ": ") + f.reason())
+                            .collect(Collectors.joining("; ")), resource.getName(), problems, List.of());
+                }
+            }
+        }
+
+        private static boolean isBpmn(String name) {
+            return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
         }
     }
 

@@ -1,0 +1,35 @@
+package org.podloop.loop;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/** Which process instances are a loop's, and which loop: the definition key and the business key Podloop set at start. */
+final class LoopProcesses {
+
+    static final Set<String> KEYS = Set.of(ProcessIds.EXECUTION_LOOP, ProcessIds.LOOP_ITERATION);
+
+    private LoopProcesses() {
+    }
+
+    static boolean isLoopProcess(ExecutionEntity execution) {
+        return execution.getProcessDefinition() != null && KEYS.contains(execution.getProcessDefinition().getKey());
+    }
+
+    static Optional<UUID> loopId(DelegateExecution execution) {
+        if (!(execution instanceof ExecutionEntity entity) || !isLoopProcess(entity.getProcessInstance())) {
+            return Optional.empty();
+        }
+        return uuid(execution.getProcessBusinessKey());
+    }
+
+    static Optional<UUID> uuid(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notALoop) {
+            return Optional.empty();
+        }
+    }
+}
