@@ -1,23 +1,44 @@
 package org.podloop.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** The one error model of the API: every failure, ours or Spring MVC's, becomes RFC 7807 problem JSON. */
+/**
+ * The one error model of the API: every failure, ours or Spring MVC's, becomes RFC 7807 problem JSON
+ * with a message in words (no SQL, no Java types). Failures of requests that no Podloop controller
+ * took reach it through {@link ApiErrorFallback}.
+ */
 @RestControllerAdvice(basePackages = "org.podloop")
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final LostRaces lostRaces;
+
+    ApiProblems(LostRaces lostRaces) {
+        this.lostRaces = lostRaces;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -47,21 +68,39 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Throwable tooLarge = causeOfType(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             problem = withField(problem(HttpStatus.BAD_REQUEST, "Body too large", tooLarge.getMessage()), "body");
-        } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            String field = unknown.getPropertyName();
-            problem = withField(problem(HttpStatus.BAD_REQUEST, "Invalid input", field + ": unknown field; known fields are "
-                    + unknown.getKnownPropertyIds()), field);
-        } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            problem = withField(problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                    field + ": " + mapping.getOriginalMessage()), field);
+        } else if (e.getCause() instanceof JsonMappingException mapping) {
+            problem = invalidInput(JsonInputErrors.of(mapping));
         } else {
             problem = withField(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                     "body: the request body is missing or not valid JSON"), "body");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, problem(status, "Not found", e.getHttpMethod() + " /" + e.getResourcePath()
+                + ": no such endpoint (README, \"HTTP API\")"), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        String allowed = e.getSupportedMethods() == null ? "none"
+                : Arrays.stream(e.getSupportedMethods()).sorted().collect(Collectors.joining(", "));
+        return handleExceptionInternal(e, problem(status, "Method not allowed", e.getMethod()
+                + " is not supported here; allowed: " + allowed), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() == null ? "a body without Content-Type" : "Content-Type " + e.getContentType();
+        return handleExceptionInternal(e, problem(status, "Unsupported media type", sent + " is not supported here; send "
+                + MediaType.toString(e.getSupportedMediaTypes())), headers, status, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -76,11 +115,49 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return withField(problem(HttpStatus.BAD_REQUEST, "Body too large", e.getMessage()), "body");
     }
 
+    /**
+     * The loser of a race for the same rows (a unique key, a version, a lock wait): its transaction
+     * rolled back whole, so nothing of the request was stored, and a retry sees the winner's result.
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
+    ProblemDetail lostRace(Exception e, HttpServletRequest request) {
+        LOG.info("{} {} lost a race for the same data: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return problem(HttpStatus.CONFLICT, "Conflict", "a concurrent request changed the same data first; nothing of"
+                + " this request was stored; retry to see the current state");
+    }
+
     /** Anything unforeseen: problem JSON too, logged with its stack trace, without internals in the answer. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
-        org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("Unexpected failure of {} {}", request.getMethod(),
-                request.getRequestURI(), e);
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        if (lostRaces.causedBy(e)) {
+            return lostRace(e, request); // wrapped, e.g. by the engine writing a pod's group
+        }
+        LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return internalError();
+    }
+
+    /**
+     * The answer for a failure that reached Spring Boot's {@code /error} on an {@code /api} path
+     * ({@link ApiErrorFallback}): Spring MVC's own refusals (404, 405, 415, ...) through the handlers
+     * above, anything else (a filter's or the servlet container's refusal) by its status alone.
+     */
+    ResponseEntity<Object> unanswered(Throwable failure, HttpStatus status, WebRequest request) {
+        if (failure instanceof Exception e) {
+            try {
+                ResponseEntity<Object> answer = handleException(e, request);
+                if (answer != null) {
+                    return answer;
+                }
+            } catch (Exception notSpringMvcs) {
+                // handleException throws back what is not one of Spring MVC's exceptions
+            }
+        }
+        ProblemDetail problem = status.is5xxServerError() ? internalError()
+                : problem(status, status.getReasonPhrase(), "the request was refused");
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static ProblemDetail internalError() {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request failed unexpectedly; the failure is logged on the server");
     }

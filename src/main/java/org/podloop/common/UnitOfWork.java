@@ -2,10 +2,12 @@ package org.podloop.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** Lets long-running bulk work write what it has so far and forget it, so memory stays flat inside one transaction. */
-@Component
+// A @Repository, so that what a flush runs into (a duplicate key, a lock timeout) arrives as Spring's
+// DataAccessException like every repository's failures, and the API answers it as a conflict.
+@Repository
 public class UnitOfWork {
 
     private final EntityManager entities;

@@ -2,9 +2,7 @@ package org.podloop.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,10 +17,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.podloop.classification.ClassificationService;
 import org.podloop.common.BodyTooLargeException;
+import org.podloop.common.ConflictException;
 import org.podloop.common.UnitOfWork;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordOutcome;
 import org.podloop.signal.SignalService;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,19 +54,28 @@ public class SnapshotImport {
         this.transaction = transaction;
     }
 
-    /** Imports the file or throws {@link ImportRejectedException} listing every bad line; nothing is stored then. */
+    /**
+     * Imports the file or throws {@link ImportRejectedException} listing every bad line, or
+     * {@link ConflictException} when a concurrent import of the same snapshots won; nothing is stored then.
+     */
     public ImportResult importCsv(InputStream csv) {
-        return transaction.execute(status -> {
-            // Lookups of one file never need its unflushed rows: repeats inside the file are caught by Run.seen.
-            unitOfWork.writeInBatches();
-            Run run = new Run();
-            run.read(csv);
-            ImportResult result = run.result();
-            if (result.errorCount() > 0) {
-                throw new ImportRejectedException(result);
-            }
-            return result;
-        });
+        try {
+            return transaction.execute(status -> {
+                // Lookups of one file never need its unflushed rows: repeats inside the file are caught by Run.seen.
+                unitOfWork.writeInBatches();
+                Run run = new Run();
+                run.read(csv);
+                ImportResult result = run.result();
+                if (result.errorCount() > 0) {
+                    throw new ImportRejectedException(result);
+                }
+                return result;
+            });
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
+            // Unlike a posted snapshot (SnapshotIntake), the streamed file cannot be read again for a retry here.
+            throw new ConflictException("a concurrent import of the same snapshots won; nothing of this file was"
+                    + " stored; send it again to see its result");
+        }
     }
 
     /** One snapshot being assembled from its consecutive lines. */
@@ -91,7 +101,7 @@ public class SnapshotImport {
                     .setTrim(true).setIgnoreEmptyLines(true).get();
             CSVParser parser = null;
             try {
-                parser = CSVParser.parse(new InputStreamReader(csv, StandardCharsets.UTF_8), format);
+                parser = CSVParser.parse(new Utf8Lines(csv), format);
                 if (!parser.getHeaderNames().equals(COLUMNS)) {
                     error(1, "the header must be " + String.join(",", COLUMNS) + ", is " + String.join(",", parser.getHeaderNames()));
                     return;
@@ -103,6 +113,10 @@ public class SnapshotImport {
                 Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
                 if (cause instanceof BodyTooLargeException) {
                     throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+                }
+                if (cause instanceof Utf8Lines.NotUtf8Exception notUtf8) {
+                    error(notUtf8.line(), notUtf8.getMessage());
+                    return;
                 }
                 error(parser == null ? 1 : parser.getCurrentLineNumber(), "not valid CSV: " + cause.getMessage());
                 return;

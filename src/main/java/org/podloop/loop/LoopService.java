@@ -12,9 +12,12 @@ import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
 import org.podloop.classification.Verification;
 import org.podloop.common.NotFoundException;
+import org.podloop.common.Paging;
 import org.podloop.identity.Directory;
 import org.podloop.signal.SnapshotView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,17 +117,11 @@ public class LoopService {
     /** Loops matching every given criterion, newest first. */
     @Transactional(readOnly = true)
     public LoopPage loops(LoopFilter filter, int page, int size) {
-        if (page < 0) {
-            throw new org.podloop.common.InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 500) {
-            throw new org.podloop.common.InvalidInputException("size", "must be between 1 and 500");
-        }
+        PageRequest request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "openedAt"));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new org.podloop.common.InvalidInputException("to", "must be after from");
         }
-        var found = loops.findAll(filter.specification(), org.springframework.data.domain.PageRequest.of(page, size,
-                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "openedAt")));
+        var found = loops.findAll(filter.specification(), request);
         return new LoopPage(found.getContent().stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(),
                 l.endedAt(), l.iterations().size())).toList(), page, size, found.getTotalElements());
     }

@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
 import org.podloop.common.ConflictException;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
+import org.podloop.common.Paging;
 import org.podloop.common.Sha256;
+import org.podloop.common.TextInput;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +31,13 @@ public class SignalService {
 
     private static final Pattern TEAM_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Older measurements are typos (a year 20 for 2020) or epoch artefacts, not history. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final String MEASURED_WINDOW = "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
+    // the widths of their columns (teams.name, snapshots.external_id; Camunda's user ids)
+    private static final int MAX_TEAM_NAME = 200;
     private static final int MAX_EXTERNAL_ID = 200;
-    private static final int MAX_PAGE_SIZE = 500;
+    private static final int MAX_USER_ID = 64;
 
     private final Teams teams;
     private final Snapshots snapshots;
@@ -62,8 +70,12 @@ public class SignalService {
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
         }
+        TextInput.check("name", request.name().strip(), MAX_TEAM_NAME);
         List<String> members = request.members() == null ? List.of() : request.members();
         for (int i = 0; i < members.size(); i++) {
+            if (members.get(i) != null) {
+                TextInput.check("members[" + i + "]", members.get(i), MAX_USER_ID);
+            }
             if (members.get(i) == null || !directory.userExists(members.get(i))) {
                 throw new InvalidInputException("members[" + i + "]", "unknown user '" + members.get(i) + "'");
             }
@@ -171,13 +183,7 @@ public class SignalService {
         if (!teamExists(teamKey)) {
             throw new NotFoundException("no team '" + teamKey + "'");
         }
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        var found = snapshots.findByTeamKeyOrderByMeasuredAtDescIdDesc(teamKey, PageRequest.of(page, size));
+        var found = snapshots.findByTeamKeyOrderByMeasuredAtDescIdDesc(teamKey, Paging.of(page, size, Sort.unsorted()));
         return new SnapshotPage(found.map(Snapshot::view).getContent(), page, size, found.getTotalElements());
     }
 
@@ -200,14 +206,15 @@ public class SignalService {
         if (request.externalId() == null || request.externalId().isBlank()) {
             throw new InvalidInputException("externalId", "is required");
         }
-        if (request.externalId().length() > MAX_EXTERNAL_ID) {
-            throw new InvalidInputException("externalId", "must be at most " + MAX_EXTERNAL_ID + " characters");
-        }
+        TextInput.check("externalId", request.externalId(), MAX_EXTERNAL_ID);
         if (request.measuredAt() == null) {
             throw new InvalidInputException("measuredAt", "is required (ISO-8601, e.g. 2026-11-02T09:00:00Z)");
         }
+        if (request.measuredAt().isBefore(EARLIEST)) {
+            throw new InvalidInputException("measuredAt", "lies before " + EARLIEST + "; " + MEASURED_WINDOW);
+        }
         if (request.measuredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw new InvalidInputException("measuredAt", "lies in the future");
+            throw new InvalidInputException("measuredAt", "lies in the future; " + MEASURED_WINDOW);
         }
         if (request.respondents() == null || request.respondents() < 1) {
             throw new InvalidInputException("respondents", "must be at least 1");
