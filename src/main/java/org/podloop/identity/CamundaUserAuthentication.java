@@ -35,7 +35,9 @@ class CamundaUserAuthentication implements AuthenticationProvider {
         Object credentials = request.getCredentials();
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
             String from = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
-            log.warn("Failed login for user '{}' from {} (wrong password, unknown user or locked after repeated failures)", user, from);
+            // the user name is the client's text, CR/LF included: escaped, it cannot forge a log line
+            log.warn("Failed login for user '{}' from {} (wrong password, unknown user or locked after repeated failures)",
+                    LogText.printable(user), LogText.printable(from));
             throw new BadCredentialsException("wrong user name or password");
         }
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
