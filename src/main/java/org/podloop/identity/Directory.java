@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,5 +73,20 @@ public class Directory {
     public String currentUser() {
         var authentication = identity.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
+    }
+
+    /**
+     * Lifts Camunda's login lock (and resets its count of failures) of a user who has failed to log in;
+     * {@code true} when there was anything to lift.
+     */
+    boolean unlock(String userId) {
+        return system.call(() -> {
+            boolean failedBefore = identity.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
+                    && (user.getAttempts() > 0 || user.getLockExpirationTime() != null);
+            if (failedBefore) {
+                identity.unlockUser(userId);
+            }
+            return failedBefore;
+        });
     }
 }
