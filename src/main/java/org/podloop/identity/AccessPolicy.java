@@ -70,6 +70,7 @@ class AccessPolicy implements InitializingBean {
             ensureGroup(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
             ensureGroup(Groups.GOVERNANCE, "Governance", "WORKFLOW");
             ensureGroup(Groups.SIGNAL_SOURCES, "Signal sources (technical clients)", "SYSTEM");
+            ensureGroup(Groups.MONITORING, "Monitoring (metrics scrapers, technical clients)", "SYSTEM");
             grant(Groups.ADMINS, administrators());
             grant(Groups.PROCESS_OWNERS, processOwners());
             grant(Groups.GOVERNANCE, governance());

@@ -76,6 +76,23 @@ public class Directory {
     }
 
     /**
+     * Who acts, as audit entries and the timeline name them: the user, and for a request authenticated by an
+     * API token the token too ({@code collector (token "survey-export nightly")}); {@code null} for the system.
+     */
+    public String currentActor() {
+        var authentication = identity.getCurrentAuthentication();
+        if (authentication instanceof ApiTokenAuthentication.InEngine token) {
+            return token.actor();
+        }
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** The ids of the user's groups, pods and roles alike. */
+    List<String> groupsOf(String userId) {
+        return system.call(() -> identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList());
+    }
+
+    /**
      * Lifts Camunda's login lock (and resets its count of failures) of a user who has failed to log in;
      * {@code true} when there was anything to lift.
      */
