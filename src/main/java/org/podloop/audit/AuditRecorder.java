@@ -40,7 +40,7 @@ class AuditRecorder {
         content.put("measuredAt", snapshot.measuredAt());
         content.put("respondents", snapshot.respondents());
         content.put("metrics", snapshot.metrics());
-        trail.append("SNAPSHOT_RECORDED", null, directory.currentUser(), content);
+        trail.append("SNAPSHOT_RECORDED", null, directory.currentActor(), content);
     }
 
     @EventListener
@@ -50,7 +50,7 @@ class AuditRecorder {
         content.put("snapshotId", event.snapshotId());
         content.put("rulesetVersion", event.rulesetVersion());
         content.put("findings", summary(event.findings()));
-        trail.append("SIGNALS_CLASSIFIED", null, directory.currentUser(), content);
+        trail.append("SIGNALS_CLASSIFIED", null, directory.currentActor(), content);
     }
 
     /** Every loop step; steps about a snapshot carry its classification: findings, rules fired, ruleset version. */
@@ -78,7 +78,7 @@ class AuditRecorder {
 
     @EventListener
     void rulesetActivated(RulesetActivated event) {
-        trail.append("RULESET_ACTIVATED", null, directory.currentUser(),
+        trail.append("RULESET_ACTIVATED", null, directory.currentActor(),
                 Map.of("version", event.version(), "previousVersion", event.previousVersion()));
     }
 

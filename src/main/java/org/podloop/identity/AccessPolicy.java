@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what in the engine: the role groups with their grants, and per pod its Tasklist access and
- * filters. Ensured at every start and whenever a pod is created; idempotent, and it only ever adds, so
- * what an administrator granted on top in Camunda Admin stays. A pod's access to its tasks is not here:
- * the engine grants it per task to the task's candidate groups (see {@link TaskAccessFollowsCandidateGroups}).
+ * filters. Ensured at every start and whenever a pod is created; idempotent, and it only ever adds (but
+ * for a user's right to delete herself, which it takes away), so what an administrator granted on top in
+ * Camunda Admin stays. A pod's access to its tasks is not here: the engine grants it per task to the
+ * task's candidate groups (see {@link PodloopAuthorizationProvider}).
  */
 @Component
 class AccessPolicy implements InitializingBean {
@@ -69,10 +70,12 @@ class AccessPolicy implements InitializingBean {
             ensureGroup(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
             ensureGroup(Groups.GOVERNANCE, "Governance", "WORKFLOW");
             ensureGroup(Groups.SIGNAL_SOURCES, "Signal sources (technical clients)", "SYSTEM");
+            ensureGroup(Groups.MONITORING, "Monitoring (metrics scrapers, technical clients)", "SYSTEM");
             grant(Groups.ADMINS, administrators());
             grant(Groups.PROCESS_OWNERS, processOwners());
             grant(Groups.GOVERNANCE, governance());
             retireExpressionFilters();
+            retireSelfDeletion();
             // read once, not once per pod: a start with many teams stays linear
             Map<String, Filter> owned = filtersByOwner();
             ensureFilter(owned, Groups.GOVERNANCE, "decisions", DECISIONS, -10, "Decisions waiting for governance, the soonest due first",
@@ -177,6 +180,20 @@ class AccessPolicy implements InitializingBean {
             owned.put(owner, filter);
         }
         grant(group, List.of(new Grant(Resources.FILTER, filter.getId(), Permissions.READ)));
+    }
+
+    /**
+     * Users created before {@link PodloopAuthorizationProvider} kept the engine's default ALL on themselves,
+     * DELETE included; only administrators delete users.
+     */
+    private void retireSelfDeletion() {
+        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER)
+                .hasPermission(Permissions.DELETE).unlimitedList().stream()
+                .filter(grant -> grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId()))
+                .forEach(grant -> {
+                    PodloopAuthorizationProvider.withoutSelfDeletion(grant);
+                    authorizations.saveAuthorization(grant);
+                });
     }
 
     /** Earlier versions created filters with expressions, which the engine now refuses to run. */

@@ -9,6 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The first administrator, from {@code PODLOOP_ADMIN_USER} / {@code PODLOOP_ADMIN_PASSWORD}, created once;
  * after that the password is the administrator's to change (Camunda Admin), not overwritten at each start.
+ * A start with the password set also lifts Camunda's login lock of that administrator: when every
+ * administrator has been locked out (ten failed logins each), an operator who can restart Podloop with its
+ * environment recovers it, without anyone else learning a password.
  */
 @Component
 class AdminAccount implements SmartInitializingSingleton {
@@ -38,6 +41,8 @@ class AdminAccount implements SmartInitializingSingleton {
                 directory.ensureUser(user, "Podloop", "Administrator", password);
                 directory.ensureMembership(user, Groups.ADMINS);
                 log.info("Created the administrator '{}' (member of {})", user, Groups.ADMINS);
+            } else if (directory.unlock(user)) {
+                log.warn("Lifted the login lock of the administrator '{}' (failed logins before this start)", user);
             }
         });
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,5 +73,37 @@ public class Directory {
     public String currentUser() {
         var authentication = identity.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
+    }
+
+    /**
+     * Who acts, as audit entries and the timeline name them: the user, and for a request authenticated by an
+     * API token the token too ({@code collector (token "survey-export nightly")}); {@code null} for the system.
+     */
+    public String currentActor() {
+        var authentication = identity.getCurrentAuthentication();
+        if (authentication instanceof ApiTokenAuthentication.InEngine token) {
+            return token.actor();
+        }
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** The ids of the user's groups, pods and roles alike. */
+    List<String> groupsOf(String userId) {
+        return system.call(() -> identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList());
+    }
+
+    /**
+     * Lifts Camunda's login lock (and resets its count of failures) of a user who has failed to log in;
+     * {@code true} when there was anything to lift.
+     */
+    boolean unlock(String userId) {
+        return system.call(() -> {
+            boolean failedBefore = identity.createUserQuery().userId(userId).singleResult() instanceof UserEntity user
+                    && (user.getAttempts() > 0 || user.getLockExpirationTime() != null);
+            if (failedBefore) {
+                identity.unlockUser(userId);
+            }
+            return failedBefore;
+        });
     }
 }

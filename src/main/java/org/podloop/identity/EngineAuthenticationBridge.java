@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the authenticated user to the engine for the request, so engine calls (task completion,
- * process start) see who acts, exactly as when the same user works in the Tasklist.
+ * process start) see who acts, exactly as when the same user works in the Tasklist. With an API token the
+ * engine sees its user, and {@link Directory#currentActor()} the token's name as well.
  */
 class EngineAuthenticationBridge extends OncePerRequestFilter {
 
@@ -30,8 +31,12 @@ class EngineAuthenticationBridge extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identity.setAuthentication(authentication.getName(),
-                authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        if (authentication instanceof ApiTokenAuthentication token) {
+            identity.setAuthentication(token.inEngine());
+        } else {
+            identity.setAuthentication(authentication.getName(),
+                    authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        }
         try {
             chain.doFilter(request, response);
         } finally {

@@ -26,7 +26,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         // Candidates may claim and complete a task (TASK_WORK), not rewrite it (UPDATE, Camunda's default).
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-        configuration.setResourceAuthorizationProvider(new TaskAccessFollowsCandidateGroups());
+        // The grants the engine makes by itself: task access follows candidacy; nobody deletes herself.
+        configuration.setResourceAuthorizationProvider(new PodloopAuthorizationProvider());
         // Variables hold ids and small JSON: no Java-serialized objects in, and none deserialized unchecked.
         configuration.setJavaSerializationFormatEnabled(false);
         configuration.setDeserializationTypeValidationEnabled(true);

@@ -1,5 +1,7 @@
 package org.podloop.identity;
 
+import java.util.Set;
+
 /** The group ids Podloop relies on; a team's pod is the group {@code pod-<team key>}. */
 public final class Groups {
 
@@ -8,6 +10,13 @@ public final class Groups {
     public static final String GOVERNANCE = "governance";
     /** Technical clients that post snapshots and imports (survey tools, collectors). */
     public static final String SIGNAL_SOURCES = "signal-sources";
+    /** Technical clients that scrape {@code /actuator/prometheus}; no rights in the engine or on team data. */
+    public static final String MONITORING = "monitoring";
+    /**
+     * The groups whose members may hold API tokens: technical clients, which a password lock must not
+     * shut out. People log in with their password and stay under Camunda's login lock.
+     */
+    static final Set<String> TOKEN_HOLDERS = Set.of(SIGNAL_SOURCES, MONITORING);
     static final String POD_TYPE = "POD";
     private static final String POD_PREFIX = "pod-";
 

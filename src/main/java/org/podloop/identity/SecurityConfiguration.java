@@ -6,13 +6,17 @@ import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,20 +24,27 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One chain for the machine-facing APIs ({@code /api/**}, {@code /engine-rest/**}): stateless HTTP
- * Basic against Camunda's users, with the role rules of our API (README "Security"); on
- * {@code /engine-rest} the engine's own authorizations decide. The Camunda webapps ({@code /camunda/**})
+ * Basic against Camunda's users or an API token of a technical client, with the role rules of our API
+ * (README "Security"); on {@code /engine-rest} the engine's own authorizations decide. One for the
+ * actuator, one for the governance page. The Camunda webapps ({@code /camunda/**})
  * keep their own session login and CSRF protection, so no Spring Security chain touches them.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
-        return http
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ApiTokenService tokens, ObjectMapper json)
+            throws Exception {
+        return machineClients(http, tokens, json)
                 // Path matchers, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC,
                 // and an MVC matcher would silently leave it unprotected.
                 .securityMatcher(new OrRequestMatcher(path(null, "/api/**"), path(null, "/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
+                        // administrators with their password: a token never manages tokens, so a leaked one
+                        // can neither mint others nor outlive its revocation
+                        .requestMatchers(path(null, "/api/tokens"), path(null, "/api/tokens/**"))
+                        .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority(Groups.ADMINS),
+                                (authentication, request) -> new AuthorizationDecision(!(authentication.get() instanceof ApiTokenAuthentication))))
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
                         .hasAuthority(Groups.ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/backtest"))
@@ -51,17 +62,43 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         // the rest (catalogues, teams, loops scoped by TeamScope, engine-rest checked by the engine)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"podloop\"");
-                    writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage());
-                }))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-                        writeProblem(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic auth sends no cookies a browser could replay, so CSRF tokens add nothing here.
-                .csrf(csrf -> csrf.disable())
                 .addFilterAfter(new EngineAuthenticationBridge(identity), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * The actuator: Kubernetes' probes ask without credentials and get UP or DOWN only (no details), so
+     * health stays open; metrics (backlogs, counts per pattern, the ruleset version) are for operators:
+     * administrators, and the {@code monitoring} group whose members scrape with an API token.
+     */
+    @Bean
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+        return machineClients(http, tokens, json)
+                .securityMatcher(path(null, "/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(null, "/actuator/health"), path(null, "/actuator/health/**")).permitAll()
+                        .anyRequest().hasAnyAuthority(Groups.ADMINS, Groups.MONITORING))
+                .build();
+    }
+
+    /**
+     * What every machine-facing chain shares: an API token ({@code Authorization: Bearer}) or HTTP Basic,
+     * stateless, and problem JSON for 401 and 403.
+     */
+    private static HttpSecurity machineClients(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"podloop\"");
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"podloop\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage());
+        };
+        return http
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless token and Basic auth send no cookies a browser could replay, so CSRF tokens add nothing here.
+                .csrf(csrf -> csrf.disable());
     }
 
     /**

@@ -57,7 +57,7 @@ public class LoopService {
      */
     @Transactional
     public Optional<LoopRef> onSnapshotClassified(SnapshotView snapshot, Classification result) {
-        String actor = directory.currentUser();
+        String actor = directory.currentActor();
         Map<String, Object> detail = Map.of("externalId", snapshot.externalId(), "rulesetVersion", result.rulesetVersion(),
                 "findings", result.findings().stream().map(f -> f.pattern() + " " + f.severity()).toList());
         Optional<Loop> open = loops.findByOpenTeamKey(snapshot.teamKey());

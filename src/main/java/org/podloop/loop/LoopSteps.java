@@ -74,7 +74,7 @@ class LoopSteps {
                 clock.instant());
         List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions(),
                 effectsElsewhere(loop.teamKey()));
-        timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentUser(), baselineSnapshotId,
+        timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentActor(), baselineSnapshotId,
                 Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
                         "processDefinition", processDefinitionId,
                         "findings", findings.stream().map(f -> f.pattern() + " " + f.severity()).toList(),
@@ -205,12 +205,12 @@ class LoopSteps {
 
     /** The one who completed a task is the authenticated user (Tasklist session or HTTP Basic). */
     private void completed(UUID loopId, int iteration, String taskKey, Map<String, ?> submitted) {
-        timeline.record(loopId, iteration, TimelineType.TASK_COMPLETED, directory.currentUser(), null,
+        timeline.record(loopId, iteration, TimelineType.TASK_COMPLETED, directory.currentActor(), null,
                 Map.of("task", taskKey, "submitted", submitted));
     }
 
     private String actorOr(String fallback) {
-        String current = directory.currentUser();
+        String current = directory.currentActor();
         return current != null ? current : fallback;
     }
 

@@ -91,7 +91,7 @@ public class ProcessService {
         }
         MigrationReport report = new MigrationReport(key, latest.getVersion(), moved, notMoved);
         // Each instance migrated in its own transaction above; the record of the whole gets one of its own.
-        transaction.executeWithoutResult(status -> events.publishEvent(new InstancesMigrated(report, directory.currentUser())));
+        transaction.executeWithoutResult(status -> events.publishEvent(new InstancesMigrated(report, directory.currentActor())));
         return report;
     }
 }

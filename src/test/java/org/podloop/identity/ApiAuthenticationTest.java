@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Both machine-facing APIs require a Camunda user; the answer is problem JSON. */
+/** Both machine-facing APIs require a Camunda user or an API token; the answer is problem JSON. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ApiAuthenticationTest {
@@ -30,6 +30,15 @@ class ApiAuthenticationTest {
     @ValueSource(strings = {"/api/teams", "/engine-rest/task"})
     void anUnknownUserIsRefused(String path) {
         assertThat(new PodloopClient(port).get("nobody", path).status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/teams", "/engine-rest/task?maxResults=10", "/actuator/prometheus"})
+    void anUnknownApiTokenIsRefusedWithProblemJson(String path) {
+        PodloopClient.Response response = new PodloopClient(port).get(PodloopClient.bearer("plt_unknown"), path);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.body().get("detail").asText()).contains("API token");
     }
 
     @ParameterizedTest

@@ -24,7 +24,8 @@ class OperationsEndpointsTest extends ApiTest {
     void prometheusShowsWhatPodloopDid() {
         client.postSnapshot(team, "metrics", Map.of("psychological_safety", 40.0));
 
-        String metrics = client.getText(null, "/actuator/prometheus").body();
+        // an administrator here; Prometheus itself scrapes with a monitoring user's token (ActuatorAccessTest)
+        String metrics = client.getText("demo", "/actuator/prometheus").body();
 
         assertThat(metrics).contains("podloop_snapshots_ingested_total", "podloop_findings_total{pattern=\"SUPPRESSED_FEEDBACK\"",
                 "podloop_loops{status=\"OPEN\"}", "podloop_classification_seconds_count", "podloop_jobs_backlog",

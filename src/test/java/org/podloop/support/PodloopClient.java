@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-/** Talks to a running Podloop over HTTP exactly as users and scripts do: HTTP Basic, JSON. */
+/** Talks to a running Podloop over HTTP exactly as users and scripts do: HTTP Basic or an API token, JSON. */
 public final class PodloopClient {
 
     public static final String PASSWORD = "demo";
@@ -130,9 +130,16 @@ public final class PodloopClient {
         return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
     }
 
-    /** {@code user} alone logs in with the demo password; {@code user:password} with that password. */
+    /** The caller for an API token: pass it wherever a user goes. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** {@code user} alone logs in with the demo password; {@code user:password} with that password; {@link #bearer} with a token. */
     private static void authenticate(String user, HttpRequest.Builder request) {
-        if (user != null) {
+        if (user != null && user.startsWith("Bearer ")) {
+            request.header("Authorization", user);
+        } else if (user != null) {
             String credentials = user.contains(":") ? user : user + ":" + PASSWORD;
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
