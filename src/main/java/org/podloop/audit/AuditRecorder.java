@@ -10,6 +10,8 @@ import org.podloop.loop.InstancesMigrated;
 import org.podloop.loop.LoopStepRecorded;
 import org.podloop.loop.ProcessesDeployed;
 import org.podloop.signal.SnapshotRecorded;
+import org.podloop.identity.ApiTokenIssued;
+import org.podloop.identity.ApiTokenRevoked;
 import org.podloop.identity.Directory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -80,6 +82,19 @@ class AuditRecorder {
     void rulesetActivated(RulesetActivated event) {
         trail.append("RULESET_ACTIVATED", null, directory.currentActor(),
                 Map.of("version", event.version(), "previousVersion", event.previousVersion()));
+    }
+
+    /** Who may act as a technical client is governance's business: the token's id and name, never its secret. */
+    @EventListener
+    void apiTokenIssued(ApiTokenIssued event) {
+        trail.append("API_TOKEN_ISSUED", null, event.issuedBy(),
+                Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
+    }
+
+    @EventListener
+    void apiTokenRevoked(ApiTokenRevoked event) {
+        trail.append("API_TOKEN_REVOKED", null, event.revokedBy(),
+                Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
     }
 
     private Map<String, Object> classificationOf(java.util.UUID snapshotId) {

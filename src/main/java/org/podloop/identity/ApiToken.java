@@ -37,11 +37,14 @@ class ApiToken {
     }
 
     /** Revoking twice keeps the first revocation: who and when stay what they were. */
-    void revoke(Instant at, String by) {
-        if (revokedAt == null) {
-            revokedAt = at;
-            revokedBy = by;
+    /** Revokes the token; false when it was revoked already (the first revocation stands). */
+    boolean revoke(Instant at, String by) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = at;
+        revokedBy = by;
+        return true;
     }
 
     boolean revoked() {

@@ -16,6 +16,7 @@ import org.podloop.common.NotFoundException;
 import org.podloop.common.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +40,14 @@ class ApiTokenService {
     private final ApiTokens tokens;
     private final Directory directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokens tokens, Directory directory, Clock clock) {
+    ApiTokenService(ApiTokens tokens, Directory directory, Clock clock, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.directory = directory;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -70,6 +73,7 @@ class ApiTokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = tokens.save(new ApiToken(user, name, hash(secret), clock.instant(), issuer));
         log.info("{} issued the API token {} \"{}\" for {}", issuer, token.id(), name, user);
+        events.publishEvent(new ApiTokenIssued(token.id(), user, name, issuer, token.view().created()));
         return new IssuedApiToken(token.view(), secret);
     }
 
@@ -82,7 +86,10 @@ class ApiTokenService {
     @Transactional
     void revoke(UUID id, String by) {
         ApiToken token = tokens.findById(id).orElseThrow(() -> new NotFoundException("no API token " + id));
-        token.revoke(clock.instant(), by);
+        Instant now = clock.instant();
+        if (token.revoke(now, by)) {
+            events.publishEvent(new ApiTokenRevoked(id, token.user(), token.name(), by, now));
+        }
         log.info("{} revoked the API token {} \"{}\" of {}", by, id, token.name(), token.user());
     }
 

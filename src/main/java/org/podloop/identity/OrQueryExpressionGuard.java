@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Camunda refuses expressions in ad-hoc and stored queries, but does not look inside the {@code orQueries}
@@ -20,18 +19,18 @@ import org.springframework.util.ReflectionUtils;
  */
 class OrQueryExpressionGuard extends CommandInterceptor {
 
-    private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
-    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
+    private static final Field SAVED_FILTER = CommandFields.of(SaveFilterCmd.class, "filter", OrQueryExpressionGuard.class);
+    private static final Field EXTENDING_QUERY = CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery", OrQueryExpressionGuard.class);
 
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof TaskQueryImpl query) {
             refuseExpressionsIn(query);
-        } else if (command instanceof SaveFilterCmd && ReflectionUtils.getField(SAVED_FILTER, command) instanceof Filter filter
+        } else if (command instanceof SaveFilterCmd && CommandFields.read(SAVED_FILTER, command) instanceof Filter filter
                 && filter.getQuery() instanceof TaskQueryImpl query) {
             refuseExpressionsIn(query);
         } else if (command instanceof AbstractExecuteFilterCmd
-                && ReflectionUtils.getField(EXTENDING_QUERY, command) instanceof TaskQueryImpl query) {
+                && CommandFields.read(EXTENDING_QUERY, command) instanceof TaskQueryImpl query) {
             refuseExpressionsIn(query);
         }
         return next.execute(command);
@@ -45,15 +44,5 @@ class OrQueryExpressionGuard extends CommandInterceptor {
                         + String.join(", ", alternative.getExpressions().keySet()));
             }
         }
-    }
-
-    private static Field field(Class<?> type, String name) {
-        Field field = ReflectionUtils.findField(type, name);
-        if (field == null) {
-            throw new IllegalStateException("this Camunda version has no " + type.getSimpleName() + "." + name
-                    + "; check OrQueryExpressionGuard against the engine's filter commands");
-        }
-        ReflectionUtils.makeAccessible(field);
-        return field;
     }
 }

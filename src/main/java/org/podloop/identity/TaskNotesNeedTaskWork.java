@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Attachment;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Camunda checks no authorization when a comment or an attachment is added to a task or process
@@ -24,24 +23,24 @@ import org.springframework.util.ReflectionUtils;
  */
 class TaskNotesNeedTaskWork extends CommandInterceptor {
 
-    private static final Field COMMENT_TASK = field(AddCommentCmd.class, "taskId");
-    private static final Field COMMENT_INSTANCE = field(AddCommentCmd.class, "processInstanceId");
-    private static final Field ATTACHMENT_TASK = field(CreateAttachmentCmd.class, "taskId");
-    private static final Field ATTACHMENT_INSTANCE = field(CreateAttachmentCmd.class, "processInstanceId");
-    private static final Field DELETED_ATTACHMENT = field(DeleteAttachmentCmd.class, "attachmentId");
-    private static final Field SAVED_ATTACHMENT = field(SaveAttachmentCmd.class, "attachment");
+    private static final Field COMMENT_TASK = CommandFields.of(AddCommentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
+    private static final Field COMMENT_INSTANCE = CommandFields.of(AddCommentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
+    private static final Field ATTACHMENT_TASK = CommandFields.of(CreateAttachmentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
+    private static final Field ATTACHMENT_INSTANCE = CommandFields.of(CreateAttachmentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
+    private static final Field DELETED_ATTACHMENT = CommandFields.of(DeleteAttachmentCmd.class, "attachmentId", TaskNotesNeedTaskWork.class);
+    private static final Field SAVED_ATTACHMENT = CommandFields.of(SaveAttachmentCmd.class, "attachment", TaskNotesNeedTaskWork.class);
 
     @Override
     public <T> T execute(Command<T> command) {
         CommandContext context = Context.getCommandContext();
         if (context != null && context.isAuthorizationCheckEnabled() && context.getAuthentication() != null) {
             if (command instanceof AddCommentCmd) {
-                require(context, (String) get(COMMENT_TASK, command), (String) get(COMMENT_INSTANCE, command));
+                require(context, (String) CommandFields.read(COMMENT_TASK, command), (String) CommandFields.read(COMMENT_INSTANCE, command));
             } else if (command instanceof CreateAttachmentCmd) {
-                require(context, (String) get(ATTACHMENT_TASK, command), (String) get(ATTACHMENT_INSTANCE, command));
+                require(context, (String) CommandFields.read(ATTACHMENT_TASK, command), (String) CommandFields.read(ATTACHMENT_INSTANCE, command));
             } else if (command instanceof DeleteAttachmentCmd) {
-                requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, (String) get(DELETED_ATTACHMENT, command)));
-            } else if (command instanceof SaveAttachmentCmd && get(SAVED_ATTACHMENT, command) instanceof Attachment attachment) {
+                requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, (String) CommandFields.read(DELETED_ATTACHMENT, command)));
+            } else if (command instanceof SaveAttachmentCmd && CommandFields.read(SAVED_ATTACHMENT, command) instanceof Attachment attachment) {
                 requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, attachment.getId()));
             }
         }
@@ -65,17 +64,4 @@ class TaskNotesNeedTaskWork extends CommandInterceptor {
         }
     }
 
-    private static Object get(Field field, Object command) {
-        return ReflectionUtils.getField(field, command);
-    }
-
-    private static Field field(Class<?> type, String name) {
-        Field field = ReflectionUtils.findField(type, name);
-        if (field == null) {
-            throw new IllegalStateException("this Camunda version has no " + type.getSimpleName() + "." + name
-                    + "; check TaskNotesNeedTaskWork against the engine's comment and attachment commands");
-        }
-        ReflectionUtils.makeAccessible(field);
-        return field;
-    }
 }

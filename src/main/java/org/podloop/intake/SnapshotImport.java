@@ -45,25 +45,28 @@ public class SnapshotImport {
     private final ClassificationService classification;
     private final UnitOfWork unitOfWork;
     private final TransactionTemplate transaction;
+    private final ImportLeases leases;
 
     SnapshotImport(SignalService signals, ClassificationService classification, UnitOfWork unitOfWork,
-                   TransactionTemplate transaction) {
+                   TransactionTemplate transaction, ImportLeases leases) {
         this.signals = signals;
         this.classification = classification;
         this.unitOfWork = unitOfWork;
         this.transaction = transaction;
+        this.leases = leases;
     }
 
     /**
      * Imports the file or throws {@link ImportRejectedException} listing every bad line, or
-     * {@link ConflictException} when a concurrent import of the same snapshots won; nothing is stored then.
+     * {@link ConflictException} when another import of one of its teams is running or won a race; nothing
+     * is stored then.
      */
     public ImportResult importCsv(InputStream csv) {
+        Run run = new Run();
         try {
             return transaction.execute(status -> {
                 // Lookups of one file never need its unflushed rows: repeats inside the file are caught by Run.seen.
                 unitOfWork.writeInBatches();
-                Run run = new Run();
                 run.read(csv);
                 ImportResult result = run.result();
                 if (result.errorCount() > 0) {
@@ -75,6 +78,8 @@ public class SnapshotImport {
             // Unlike a posted snapshot (SnapshotIntake), the streamed file cannot be read again for a retry here.
             throw new ConflictException("a concurrent import of the same snapshots won; nothing of this file was"
                     + " stored; send it again to see its result");
+        } finally {
+            leases.release(run.leased);
         }
     }
 
@@ -88,6 +93,7 @@ public class SnapshotImport {
         private final List<ImportResult.LineError> errors = new ArrayList<>();
         private final Map<String, Long> seen = new HashMap<>();
         private final Set<String> knownTeams = new HashSet<>();
+        private final Set<String> leased = new HashSet<>();
         private final List<Group> batch = new ArrayList<>();
         private int errorCount;
         private int created;
@@ -173,6 +179,10 @@ public class SnapshotImport {
                 bad(line, "team: unknown team '" + team + "'");
                 return new Group(team, record.get(1), Instant.EPOCH, 1, line, new LinkedHashMap<>());
             }
+            if (!leased.contains(team)) {
+                leases.take(team);
+                leased.add(team);
+            }
             if (record.get(1).isEmpty()) {
                 bad(line, "externalId: is required");
             }
@@ -239,6 +249,7 @@ public class SnapshotImport {
             });
             batch.clear();
             unitOfWork.flushAndForget();
+            leases.renew(leased);
         }
 
         private void bad(long line, String reason) {

@@ -2,6 +2,7 @@ package org.podloop.loop;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +121,11 @@ class LoopSteps {
     }
 
     /** Extends the time-box by the intervention's time-box; returns the new end. */
-    java.util.Date extendTimeBox(UUID loopId, java.util.Date due) {
+    Date extendTimeBox(UUID loopId, Date due) {
         LoopIteration iteration = load(loopId).current();
         iteration.extend();
         Intervention intervention = classification.intervention(iteration.interventionId()).orElseThrow();
-        java.util.Date extendedDue = java.util.Date.from(due.toInstant().plus(intervention.timeBox()));
+        Date extendedDue = Date.from(due.toInstant().plus(intervention.timeBox()));
         timeline.record(loopId, iteration.number(), TimelineType.TIME_BOX_EXTENDED, null, null,
                 Map.of("from", due.toInstant().toString(), "to", extendedDue.toInstant().toString()));
         return extendedDue;

@@ -36,13 +36,15 @@ class LoopTaskListener {
 
     @EventListener
     public void onTaskEvent(DelegateTask task) {
-        LoopIteration run = steps.iterationRunBy(task.getProcessInstanceId()).orElse(null);
+        // the bridge publishes the live task entity; a completion that lost a race can show it between events
+        String event = task.getEventName();
+        LoopIteration run = event == null ? null : steps.iterationRunBy(task.getProcessInstanceId()).orElse(null);
         if (run == null) {
             return;
         }
         UUID loopId = run.loop().id();
         int iteration = run.number();
-        switch (task.getEventName()) {
+        switch (event) {
             case TaskListener.EVENTNAME_CREATE ->
                     steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
             case TaskListener.EVENTNAME_ASSIGNMENT ->

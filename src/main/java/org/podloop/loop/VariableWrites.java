@@ -1,5 +1,6 @@
 package org.podloop.loop;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,13 +62,15 @@ final class VariableWrites implements CommandContextListener {
     @Override
     public void onCommandContextClose(CommandContext context) {
         DbEntityCache cache = context.getDbEntityManager().getDbEntityCache();
+        // one look-up per loop, however many of its variables the command wrote (a loop start writes all four)
+        Map<String, Map<String, Object>> truthByBusinessKey = new HashMap<>();
         for (CachedDbEntity cached : cache.getCachedEntities()) {
             if (cached.getEntity() instanceof VariableInstanceEntity variable && written(cached)) {
                 if (variable.getTextValue() != null && variable.getTextValue().length() > MAX_TEXT) {
                     throw refused(variable.getName(), "is longer than " + MAX_TEXT + " characters (" + variable.getTextValue().length() + ")");
                 }
                 if (NAMES.contains(variable.getName())) {
-                    check(context, cache, cached, variable);
+                    check(context, cache, cached, variable, truthByBusinessKey);
                 }
             }
         }
@@ -77,7 +80,8 @@ final class VariableWrites implements CommandContextListener {
     public void onCommandFailed(CommandContext context, Throwable cause) {
     }
 
-    private void check(CommandContext context, DbEntityCache cache, CachedDbEntity cached, VariableInstanceEntity variable) {
+    private void check(CommandContext context, DbEntityCache cache, CachedDbEntity cached, VariableInstanceEntity variable,
+                       Map<String, Map<String, Object>> truthByBusinessKey) {
         ExecutionEntity instance = context.getExecutionManager().findExecutionById(variable.getProcessInstanceId());
         if (instance == null || !LoopProcesses.isLoopProcess(instance)) {
             return;
@@ -88,7 +92,8 @@ final class VariableWrites implements CommandContextListener {
             }
             return;
         }
-        Map<String, Object> expected = truth.controlValues(instance.getBusinessKey()).orElse(Map.of());
+        Map<String, Object> expected = truthByBusinessKey.computeIfAbsent(String.valueOf(instance.getBusinessKey()),
+                key -> truth.controlValues(instance.getBusinessKey()).orElse(Map.of()));
         if (!Objects.equals(expected.get(variable.getName()), variable.getTypedValue(false).getValue())) {
             throw refused(variable.getName(), "belongs to the loop and may not be set or changed: Podloop sets it");
         }

@@ -255,33 +255,6 @@ class ApiErrorsTest extends ApiTest {
     }
 
     @Test
-    void parallelIdenticalImportsGiveOneResultAndConflictsNever500() throws Exception {
-        StringBuilder csv = new StringBuilder(CSV_HEADER);
-        for (int week = 1; week <= 50; week++) {
-            csv.append(team).append(",w").append(week).append(",2026-10-05T09:00:00Z,6,engagement,64\n");
-        }
-        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-
-        List<HttpResponse<String>> answers = inParallel(4, () -> importCsv(file));
-
-        int created = 0;
-        for (HttpResponse<String> answer : answers) {
-            assertThat(answer.statusCode()).as(answer.body()).isIn(200, 409);
-            if (answer.statusCode() == 409) {
-                assertProblem(answer, 409);
-                assertThat(answer.body()).contains("a concurrent import of the same snapshots won");
-            } else if (answer.body().contains("\"created\":50")) {
-                created++;
-            } else {
-                assertThat(answer.body()).contains("\"unchanged\":50");
-            }
-        }
-        assertThat(created).as("imports that created the snapshots").isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isEqualTo(50);
-        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team)).isEqualTo(50);
-    }
-
-    @Test
     void parallelIdenticalSnapshotsAndTeamsNever500() throws Exception {
         String body = snapshot("\"same\"", "\"2026-11-02T09:00:00Z\"", "6", "{\"psychological_safety\":40}");
         for (HttpResponse<String> answer : inParallel(6, () -> postJson("/api/teams/" + team + "/snapshots", body))) {

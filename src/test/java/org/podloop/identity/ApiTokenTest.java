@@ -126,6 +126,13 @@ class ApiTokenTest extends ApiTest {
         // revoking again keeps the first revocation; an unknown token is 404
         assertThat(client.send("demo", "DELETE", "/api/tokens/" + id, null).status()).isEqualTo(204);
         assertThat(client.send("demo", "DELETE", "/api/tokens/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+
+        // the hash-chained record holds who issued and who revoked the token, once each, and never its secret
+        assertThat(jdbc.queryForList("select kind || ' ' || actor from audit_entries where content like ?", String.class,
+                "%" + id + "%")).containsExactly("API_TOKEN_ISSUED demo", "API_TOKEN_REVOKED demo");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entries where content like ?", Integer.class,
+                "%" + secret.substring(4, 20) + "%")).isZero();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
     }
 
     @Test

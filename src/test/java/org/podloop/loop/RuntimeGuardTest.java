@@ -19,6 +19,9 @@ import org.podloop.loop.HostileDefinitions.Attack;
  * The second wall: with the deploy-time lint taken out of the engine (here, in a test only), the same
  * hostile definitions deploy, and then run as the job executor or an administrator would run them — and
  * the engine itself refuses every call outside the allow-list, so none of them leaves its mark.
+ * One attack is the lint's alone: a form key naming deployed HTML calls nothing in the engine; it would
+ * serve a page to the Tasklist's browser, and the lint, which also keeps HTML out of deployments, is what
+ * stops it. Here it deploys and runs, and the canary shows that nothing happened in the engine.
  */
 class RuntimeGuardTest extends LoopScenario {
 
