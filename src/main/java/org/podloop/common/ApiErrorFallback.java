@@ -56,10 +56,9 @@ class ApiErrorFallback extends BasicErrorController {
             return super.errorHtml(request, response);
         }
         ResponseEntity<Map<String, Object>> problem = problem(request);
-        response.setStatus(problem.getStatusCode().value());
         problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         try {
-            json.writeValue(response.getOutputStream(), problem.getBody());
+            Problems.write(response, problem.getStatusCode(), problem.getBody(), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,22 +42,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()), e.field());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()).field(e.field()).build();
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage()).build();
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage()).build();
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "Conflict", e.getMessage()).build();
     }
 
     /** Malformed JSON or a value of the wrong type; Jackson knows the path of the bad field. */
@@ -67,12 +67,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         Throwable tooLarge = causeOfType(e, BodyTooLargeException.class);
         if (tooLarge != null) {
-            problem = withField(problem(HttpStatus.BAD_REQUEST, "Body too large", tooLarge.getMessage()), "body");
+            problem = RequestBodyLimit.refusal(tooLarge.getMessage()).build();
         } else if (e.getCause() instanceof JsonMappingException mapping) {
             problem = invalidInput(JsonInputErrors.of(mapping));
         } else {
-            problem = withField(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
-                    "body: the request body is missing or not valid JSON"), "body");
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed JSON", "body: the request body is missing or not valid JSON")
+                    .field("body").build();
         }
         return ResponseEntity.badRequest().body(problem);
     }
@@ -80,8 +80,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, problem(status, "Not found", e.getHttpMethod() + " /" + e.getResourcePath()
-                + ": no such endpoint (README, \"HTTP API\")"), headers, status, request);
+        return handleExceptionInternal(e, Problems.of(status, "Not found", e.getHttpMethod() + " /" + e.getResourcePath()
+                + ": no such endpoint (README, \"HTTP API\")").build(), headers, status, request);
     }
 
     @Override
@@ -90,8 +90,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                          WebRequest request) {
         String allowed = e.getSupportedMethods() == null ? "none"
                 : Arrays.stream(e.getSupportedMethods()).sorted().collect(Collectors.joining(", "));
-        return handleExceptionInternal(e, problem(status, "Method not allowed", e.getMethod()
-                + " is not supported here; allowed: " + allowed), headers, status, request);
+        return handleExceptionInternal(e, Problems.of(status, "Method not allowed", e.getMethod()
+                + " is not supported here; allowed: " + allowed).build(), headers, status, request);
     }
 
     @Override
@@ -99,20 +99,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
         String sent = e.getContentType() == null ? "a body without Content-Type" : "Content-Type " + e.getContentType();
-        return handleExceptionInternal(e, problem(status, "Unsupported media type", sent + " is not supported here; send "
-                + MediaType.toString(e.getSupportedMediaTypes())), headers, status, request);
+        return handleExceptionInternal(e, Problems.of(status, "Unsupported media type", sent + " is not supported here; send "
+                + MediaType.toString(e.getSupportedMediaTypes())).build(), headers, status, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                e.getName() + ": '" + e.getValue() + "' is not a valid value"), e.getName());
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": '" + e.getValue() + "' is not a valid value")
+                .field(e.getName()).build();
     }
 
     /** A body cut off by {@link RequestBodyLimit} outside Jackson (e.g. the CSV import) is refused the same way. */
     @ExceptionHandler(BodyTooLargeException.class)
     ProblemDetail bodyTooLarge(BodyTooLargeException e) {
-        return withField(problem(HttpStatus.BAD_REQUEST, "Body too large", e.getMessage()), "body");
+        return RequestBodyLimit.refusal(e.getMessage()).build();
     }
 
     /**
@@ -122,8 +122,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
     ProblemDetail lostRace(Exception e, HttpServletRequest request) {
         LOG.info("{} {} lost a race for the same data: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return problem(HttpStatus.CONFLICT, "Conflict", "a concurrent request changed the same data first; nothing of"
-                + " this request was stored; retry to see the current state");
+        return Problems.of(HttpStatus.CONFLICT, "Conflict", "a concurrent request changed the same data first; nothing of"
+                + " this request was stored; retry to see the current state").build();
     }
 
     /** Anything unforeseen: problem JSON too, logged with its stack trace, without internals in the answer. */
@@ -153,13 +153,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         ProblemDetail problem = status.is5xxServerError() ? internalError()
-                : problem(status, status.getReasonPhrase(), "the request was refused");
+                : Problems.of(status, status.getReasonPhrase(), "the request was refused").build();
         return ResponseEntity.status(status).body(problem);
     }
 
     private static ProblemDetail internalError() {
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the request failed unexpectedly; the failure is logged on the server");
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request failed unexpectedly; the failure is logged on the server").build();
     }
 
     static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
@@ -169,16 +169,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static ProblemDetail withField(ProblemDetail problem, String field) {
-        problem.setProperty("field", field);
-        return problem;
     }
 }

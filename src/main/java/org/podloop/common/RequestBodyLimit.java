@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,15 +55,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
         String path = request.getRequestURI();
         long limit = path.equals(IMPORT_PATH) ? importLimit : path.equals(DEPLOYMENT_PATH) ? deploymentLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, tooLarge(limit));
-            problem.setTitle("Body too large");
-            problem.setProperty("field", "body");
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            refusal(tooLarge(limit)).writeTo(response, json);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** The answer to a body over its cap, whether refused here or cut off while it is read. */
+    static Problems refusal(String detail) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "Body too large", detail).field("body");
     }
 
     static String tooLarge(long limit) {

@@ -1,16 +1,13 @@
 package org.podloop.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
+import org.podloop.common.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -89,13 +86,13 @@ class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"podloop\"");
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"podloop\"");
-            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage());
+            refusal(HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage()).writeTo(response, json);
         };
         return http
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler((request, response, e) ->
-                        writeProblem(response, json, HttpStatus.FORBIDDEN, "your role does not allow this")))
+                        refusal(HttpStatus.FORBIDDEN, "your role does not allow this").writeTo(response, json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless token and Basic auth send no cookies a browser could replay, so CSRF tokens add nothing here.
                 .csrf(csrf -> csrf.disable());
@@ -122,12 +119,7 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    private static Problems refusal(HttpStatus status, String detail) {
+        return Problems.of(status, status.getReasonPhrase(), detail);
     }
 }

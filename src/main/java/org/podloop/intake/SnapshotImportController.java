@@ -2,6 +2,7 @@ package org.podloop.intake;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.podloop.common.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,15 +27,11 @@ class SnapshotImportController {
     @ExceptionHandler(ImportRejectedException.class)
     ProblemDetail rejected(ImportRejectedException e) {
         ImportResult result = e.result();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()
-                + (result.errors().isEmpty() ? "" : "; first: line " + result.errors().get(0).line() + ": " + result.errors().get(0).reason()));
-        problem.setTitle("Import rejected");
-        problem.setProperty("field", "body");
-        problem.setProperty("created", 0);
-        problem.setProperty("unchanged", 0);
-        problem.setProperty("rejected", result.rejected());
-        problem.setProperty("errorCount", result.errorCount());
-        problem.setProperty("errors", result.errors());
-        return problem;
+        String first = result.errors().isEmpty() ? "" : "; first: line " + result.errors().get(0).line() + ": "
+                + result.errors().get(0).reason();
+        // the counts of a successful import too, so that a client reads both answers alike: nothing was stored
+        return Problems.of(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage() + first).field("body")
+                .property("created", 0).property("unchanged", 0).property("rejected", result.rejected())
+                .property("errorCount", result.errorCount()).property("errors", result.errors()).build();
     }
 }
