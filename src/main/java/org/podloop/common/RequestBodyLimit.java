@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -35,12 +34,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private final long deploymentLimit;
     private final ObjectMapper json;
 
-    RequestBodyLimit(@Value("${podloop.api.max-body}") DataSize jsonLimit,
-                     @Value("${podloop.import.max-body}") DataSize importLimit,
-                     @Value("${podloop.processes.max-deployment}") DataSize deploymentLimit, ObjectMapper json) {
-        this.jsonLimit = jsonLimit.toBytes();
-        this.importLimit = importLimit.toBytes();
-        this.deploymentLimit = deploymentLimit.toBytes();
+    RequestBodyLimit(ApiProperties properties, ObjectMapper json) {
+        this.jsonLimit = properties.api().maxBody().toBytes();
+        this.importLimit = properties.csvImport().maxBody().toBytes();
+        this.deploymentLimit = properties.processes().maxDeployment().toBytes();
         this.json = json;
     }
 

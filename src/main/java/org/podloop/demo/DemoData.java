@@ -7,7 +7,6 @@ import org.podloop.signal.NewTeam;
 import org.podloop.signal.SignalService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +36,10 @@ class DemoData implements SmartInitializingSingleton {
     private final SignalService signals;
     private final boolean enabled;
 
-    /** {@code podloop.demo.enabled} always has a value: its default (H2 only) is settled before start-up, with the production checks. */
-    DemoData(Directory directory, SignalService signals, @Value("${podloop.demo.enabled}") boolean enabled) {
+    DemoData(Directory directory, SignalService signals, DemoProperties properties) {
         this.directory = directory;
         this.signals = signals;
-        this.enabled = enabled;
+        this.enabled = properties.enabled();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.podloop.identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +22,11 @@ class AdminAccount implements SmartInitializingSingleton {
     private final String user;
     private final String password;
 
-    AdminAccount(Directory directory, StartupLock startupLock, @Value("${podloop.admin.user}") String user,
-                 @Value("${podloop.admin.password}") String password) {
+    AdminAccount(Directory directory, StartupLock startupLock, IdentityProperties properties) {
         this.directory = directory;
         this.startupLock = startupLock;
-        this.user = user;
-        this.password = password;
+        this.user = properties.admin().user();
+        this.password = properties.admin().password();
     }
 
     @Override

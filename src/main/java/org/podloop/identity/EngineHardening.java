@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
 
     private final int queryMaxResults;
 
-    EngineHardening(@Value("${podloop.security.query-max-results}") int queryMaxResults) {
-        this.queryMaxResults = queryMaxResults;
+    EngineHardening(IdentityProperties properties) {
+        this.queryMaxResults = properties.security().queryMaxResults();
     }
 
     @Override
