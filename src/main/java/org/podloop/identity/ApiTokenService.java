@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * API tokens for technical clients ({@link Groups#TOKEN_HOLDERS}): a client that authenticates with a
@@ -72,7 +74,6 @@ class ApiTokenService {
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = tokens.save(new ApiToken(user, name, hash(secret), clock.instant(), issuer));
-        log.info("{} issued the API token {} \"{}\" for {}", issuer, token.id(), name, user);
         events.publishEvent(new ApiTokenIssued(token.id(), user, name, issuer, token.view().created()));
         return new IssuedApiToken(token.view(), secret);
     }
@@ -90,7 +91,17 @@ class ApiTokenService {
         if (token.revoke(now, by)) {
             events.publishEvent(new ApiTokenRevoked(id, token.user(), token.name(), by, now));
         }
-        log.info("{} revoked the API token {} \"{}\" of {}", by, id, token.name(), token.user());
+    }
+
+    /** Logged once committed: an issue that lost a race for the token's name rolled back and did not happen. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void issued(ApiTokenIssued event) {
+        log.info("{} issued the API token {} \"{}\" for {}", event.issuedBy(), event.tokenId(), event.name(), event.user());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void revoked(ApiTokenRevoked event) {
+        log.info("{} revoked the API token {} \"{}\" of {}", event.revokedBy(), event.tokenId(), event.name(), event.user());
     }
 
     /**

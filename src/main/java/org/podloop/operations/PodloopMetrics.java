@@ -1,5 +1,7 @@
 package org.podloop.operations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,24 +16,29 @@ import org.podloop.loop.LoopStatus;
 import org.podloop.loop.LoopStepRecorded;
 import org.podloop.loop.TimelineType;
 import org.podloop.signal.SnapshotRecorded;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What Podloop does, as Prometheus metrics (names under {@code podloop_}): snapshots ingested,
  * findings per pattern, verification outcomes, loops by status, age of the oldest open task, the
  * job executor's backlog, the serving ruleset version.
+ *
+ * <p>Counters move once the transaction that did the work has committed: the snapshots of an import refused
+ * for a later bad line, or of a request that lost a race, were never stored and are not counted. An event
+ * published outside a transaction counts at once.
  */
 @Component
 class PodloopMetrics {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final MeterRegistry registry;
+    private final ObjectMapper json;
 
-    PodloopMetrics(MeterRegistry registry, LoopService loops, ManagementService management, TaskService tasks,
+    PodloopMetrics(MeterRegistry registry, ObjectMapper json, LoopService loops, ManagementService management, TaskService tasks,
                    ClassificationService classification) {
         this.registry = registry;
+        this.json = json;
         for (LoopStatus status : LoopStatus.values()) {
             Gauge.builder("podloop.loops", loops, l -> l.countByStatus(status)).tag("status", status.name())
                     .description("loops by status").register(registry);
@@ -46,31 +53,31 @@ class PodloopMetrics {
                 .description("the serving ruleset version: the first 8 hex digits of its content hash, as a number").register(registry);
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void snapshotRecorded(SnapshotRecorded event) {
         Counter.builder("podloop.snapshots.ingested").description("new snapshots stored").register(registry).increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void classified(SignalsClassified event) {
         event.findings().forEach(f -> Counter.builder("podloop.findings").tag("pattern", f.pattern()).tag("severity", f.severity())
                 .description("findings raised").register(registry).increment());
     }
 
-    private static String outcomeOf(String detailJson) {
-        try {
-            return JSON.readTree(detailJson).path("outcome").asText("UNKNOWN");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return "UNKNOWN";
-        }
-    }
-
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void loopStep(LoopStepRecorded event) {
         if (event.type() == TimelineType.VERIFIED) {
             String outcome = outcomeOf(event.detailJson());
             Counter.builder("podloop.verifications").tag("outcome", outcome).description("verification outcomes")
                     .register(registry).increment();
+        }
+    }
+
+    private String outcomeOf(String detailJson) {
+        try {
+            return json.readTree(detailJson).path("outcome").asText("UNKNOWN");
+        } catch (JsonProcessingException e) {
+            return "UNKNOWN";
         }
     }
 }
