@@ -4,8 +4,10 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,12 +56,12 @@ class AccessPolicy implements InitializingBean {
 
     AccessPolicy(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
                  SystemAccess system, StartupLock startupLock) {
-        this.startupLock = startupLock;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.system = system;
+        this.startupLock = startupLock;
     }
 
     /** Before any other bean's start-up work, so that the role groups exist when demo data or an admin account joins them. */
@@ -87,7 +89,7 @@ class AccessPolicy implements InitializingBean {
     /** Everything, except deploying: that is the process owners' job (administrators may still read and remove deployments). */
     private static List<Grant> administrators() {
         List<Grant> all = Arrays.stream(Resources.values()).filter(r -> r != Resources.DEPLOYMENT)
-                .map(r -> new Grant(r, ANY, Permissions.ALL)).collect(java.util.stream.Collectors.toList());
+                .map(r -> new Grant(r, ANY, Permissions.ALL)).collect(Collectors.toList());
         all.add(new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.DELETE));
         return all;
     }
@@ -164,7 +166,7 @@ class AccessPolicy implements InitializingBean {
 
     /** The filters this class created, by their owner mark. */
     private Map<String, Filter> filtersByOwner() {
-        Map<String, Filter> owned = new java.util.HashMap<>();
+        Map<String, Filter> owned = new HashMap<>();
         filters.createFilterQuery().unlimitedList().stream().filter(f -> f.getProperties() != null && f.getProperties().get(OWNER_PROPERTY) != null)
                 .forEach(f -> owned.put(f.getProperties().get(OWNER_PROPERTY).toString(), f));
         return owned;
