@@ -6,13 +6,13 @@ import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FiredRule;
 import org.podloop.classification.RulesetActivated;
 import org.podloop.classification.SignalsClassified;
-import org.podloop.loop.InstancesMigrated;
-import org.podloop.loop.LoopStepRecorded;
-import org.podloop.loop.ProcessesDeployed;
-import org.podloop.signal.SnapshotRecorded;
 import org.podloop.identity.ApiTokenIssued;
 import org.podloop.identity.ApiTokenRevoked;
 import org.podloop.identity.Directory;
+import org.podloop.loop.LoopStepRecorded;
+import org.podloop.process.InstancesMigrated;
+import org.podloop.process.ProcessesDeployed;
+import org.podloop.signal.SnapshotRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -27,11 +27,6 @@ class LoopController {
         return loops.loops(new LoopFilter(team, status, pattern, from, to, scope.allTeams() ? null : scope.teams()), page, size);
     }
 
-    @GetMapping("/api/reports/effectiveness")
-    EffectivenessReport effectiveness() {
-        return loops.effectiveness();
-    }
-
     @GetMapping("/api/loops/{id}")
     LoopView loop(@PathVariable UUID id) {
         LoopView loop = loops.loop(id);

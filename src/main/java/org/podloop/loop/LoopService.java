@@ -34,12 +34,10 @@ public class LoopService {
     private final ObjectMapper json;
     private final Clock clock;
     private final int maxIterations;
-    private final Effectiveness effectiveness;
 
     LoopService(Loops loops, TimelineEntries entries, Timeline timeline, LoopEngine engine,
                 ClassificationService classification, Directory directory, ObjectMapper json, Clock clock,
-                @Value("${podloop.loop.max-iterations}") int maxIterations, Effectiveness effectiveness) {
-        this.effectiveness = effectiveness;
+                @Value("${podloop.loop.max-iterations}") int maxIterations) {
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -108,12 +106,6 @@ public class LoopService {
     public long countByStatus(LoopStatus status) {
         return loops.countByStatus(status);
     }
-
-    /** Which interventions verifiably reduced which pattern, over all teams. */
-    public EffectivenessReport effectiveness() {
-        return effectiveness.report(null);
-    }
-
     /** Loops matching every given criterion, newest first. */
     @Transactional(readOnly = true)
     public LoopPage loops(LoopFilter filter, int page, int size) {
@@ -144,5 +136,11 @@ public class LoopService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored loop data is unreadable", e);
         }
+    }
+
+    /** Every iteration whose outcome was verified, for governance's reports. */
+    @Transactional(readOnly = true)
+    public List<VerifiedIteration> verifiedIterations() {
+        return loops.verifiedIterations();
     }
 }

@@ -33,11 +33,11 @@ class LoopSteps {
     private final SignalService signals;
     private final Directory directory;
     private final Clock clock;
-    private final Effectiveness effectiveness;
+    private final TrackRecord trackRecord;
 
     LoopSteps(Loops loops, Timeline timeline, ClassificationService classification, SignalService signals,
-              Directory directory, Clock clock, Effectiveness effectiveness) {
-        this.effectiveness = effectiveness;
+              Directory directory, Clock clock, TrackRecord trackRecord) {
+        this.trackRecord = trackRecord;
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
@@ -74,7 +74,7 @@ class LoopSteps {
         loop.startIteration(number, baselineSnapshotId, processInstanceId, findings.stream().map(FindingView::pattern).toList(),
                 clock.instant());
         List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions(),
-                effectsElsewhere(loop.teamKey()));
+                trackRecord.elsewhere(loop.teamKey()));
         timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentActor(), baselineSnapshotId,
                 Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
                         "processDefinition", processDefinitionId,
@@ -213,13 +213,6 @@ class LoopSteps {
     private String actorOr(String fallback) {
         String current = directory.currentActor();
         return current != null ? current : fallback;
-    }
-
-    /** What worked elsewhere, from the same figures as the effectiveness report. */
-    private List<InterventionEffect> effectsElsewhere(String team) {
-        return effectiveness.report(team).rows().stream()
-                .map(row -> new InterventionEffect(row.interventionId(), row.pattern(), row.reduced() + row.notReduced() + row.worsened(),
-                        row.reduced())).toList();
     }
 
     private List<FindingView> findingsOf(UUID snapshotId) {

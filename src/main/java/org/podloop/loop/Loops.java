@@ -18,11 +18,7 @@ interface Loops extends JpaRepository<Loop, UUID>, org.springframework.data.jpa.
     Optional<LoopIteration> findIterationByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
 
-    /** One verified iteration, as the effectiveness report counts it. */
-    record VerifiedIteration(UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {
-    }
-
-    @Query("select new org.podloop.loop.Loops$VerifiedIteration(i.loop.id, i.loop.teamKey, i.interventionId, i.patterns,"
+    @Query("select new org.podloop.loop.VerifiedIteration(i.loop.id, i.loop.teamKey, i.interventionId, i.patterns,"
             + " i.verificationOutcome, i.effect) from LoopIteration i"
             + " where i.interventionId is not null and i.verificationOutcome is not null")
     List<VerifiedIteration> verifiedIterations();

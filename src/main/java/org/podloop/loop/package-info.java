@@ -1,10 +1,9 @@
 /**
  * The loop: one {@link org.podloop.loop.LoopService open loop} per team with its iterations and
- * timeline, the BPMN processes in {@code processes/} that run it (deployed from the folder), their
- * delegates and task listeners, and re-measurement correlation; and what deployed processes may do:
- * the allow-list of callable beans ({@link org.podloop.loop.ProcessCallable}), the deploy-time lint of every
- * resource and expression site, the engine's guarded expression resolver, and the rules every variable
- * write must keep (the loop's control variables, text length). Engine-specific code stays here, behind
+ * timeline, the delegates and task listeners the BPMN processes in {@code processes/} call, and
+ * re-measurement correlation. It tells the process module what it needs of deployed definitions
+ * ({@code LoopProcessContract}: its control variables, a re-measurement message) and guards those
+ * variables on every engine write path ({@code VariableWrites}). Engine-specific code stays behind
  * {@link org.podloop.loop.LoopService}.
  */
 package org.podloop.loop;

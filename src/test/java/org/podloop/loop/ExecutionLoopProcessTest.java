@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.podloop.support.LoopScenario;
 
 /** processes/ExecutionLoopProcess.bpmn: one test per path out of Gateway_IterationOutcome. */
 class ExecutionLoopProcessTest extends LoopScenario {

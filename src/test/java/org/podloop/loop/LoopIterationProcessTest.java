@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.podloop.support.LoopScenario;
 
 /** processes/LoopIterationProcess.bpmn: one test per path. */
 class LoopIterationProcessTest extends LoopScenario {

@@ -1,5 +1,0 @@
-package org.podloop.loop;
-
-/** Published after a migration to the latest version, with its report. */
-public record InstancesMigrated(MigrationReport report, String actor) {
-}
