@@ -5,8 +5,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.podloop.common.Sha256;
 
 /** One entry of the trail. Written once; nothing in the application updates or deletes it. */
 @Entity
@@ -39,9 +41,9 @@ class AuditEntry {
 
     /** SHA-256 over the previous hash and every field of the entry but its id. */
     String computeHash() {
-        return org.podloop.common.Sha256.hex(digest -> {
+        return Sha256.hex(digest -> {
             for (Object part : new Object[] {previousHash, recordedAt, kind, loopId, actor, content}) {
-                digest.update(String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0x1f);
             }
         });

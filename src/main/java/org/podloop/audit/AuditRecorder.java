@@ -1,8 +1,11 @@
 package org.podloop.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.podloop.classification.ClassificationService;
+import org.podloop.classification.FindingView;
 import org.podloop.classification.FiredRule;
 import org.podloop.classification.RulesetActivated;
 import org.podloop.classification.SignalsClassified;
@@ -23,7 +26,6 @@ class AuditRecorder {
     private final AuditTrail trail;
     private final ClassificationService classification;
     private final Directory directory;
-    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     AuditRecorder(AuditTrail trail, ClassificationService classification, Directory directory) {
         this.trail = trail;
@@ -60,7 +62,7 @@ class AuditRecorder {
     void loopStep(LoopStepRecorded event) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("iteration", event.iteration());
-        content.put("detail", tree(event.detailJson()));
+        content.put("detail", event.detail());
         if (event.snapshotId() != null) {
             content.put("snapshot", classificationOf(event.snapshotId()));
         }
@@ -97,7 +99,7 @@ class AuditRecorder {
                 Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
     }
 
-    private Map<String, Object> classificationOf(java.util.UUID snapshotId) {
+    private Map<String, Object> classificationOf(UUID snapshotId) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("snapshotId", snapshotId);
         classification.classificationOf(snapshotId).ifPresent(c -> {
@@ -107,16 +109,8 @@ class AuditRecorder {
         return content;
     }
 
-    private static java.util.List<Map<String, Object>> summary(java.util.List<org.podloop.classification.FindingView> findings) {
+    private static List<Map<String, Object>> summary(List<FindingView> findings) {
         return findings.stream().map(f -> Map.<String, Object>of("pattern", f.pattern(), "severity", f.severity(),
                 "rules", f.rules().stream().map(FiredRule::name).toList())).toList();
-    }
-
-    private Object tree(String detailJson) {
-        try {
-            return json.readTree(detailJson);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return detailJson;
-        }
     }
 }

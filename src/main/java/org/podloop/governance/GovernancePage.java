@@ -3,6 +3,7 @@ package org.podloop.governance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class GovernancePage {
     /** The team's metrics over its last snapshots (oldest first), with this loop's interventions and outcomes marked. */
     private Map<String, Object> trend(LoopView loop) {
         List<SnapshotView> snapshots = new ArrayList<>(signals.snapshots(loop.team(), 0, TREND_SNAPSHOTS).items());
-        java.util.Collections.reverse(snapshots);
+        Collections.reverse(snapshots);
         Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
         for (SnapshotView snapshot : snapshots) {
             snapshot.signals().forEach((metric, value) -> series.computeIfAbsent(metric, m -> new ArrayList<>())

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -86,7 +87,7 @@ class Loop {
     }
 
     Set<String> triedInterventions() {
-        return iterations.stream().map(LoopIteration::interventionId).filter(java.util.Objects::nonNull)
+        return iterations.stream().map(LoopIteration::interventionId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
     }
 

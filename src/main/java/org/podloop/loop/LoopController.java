@@ -1,5 +1,6 @@
 package org.podloop.loop;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.podloop.common.ForbiddenException;
@@ -20,8 +21,8 @@ class LoopController {
 
     @GetMapping("/api/loops")
     LoopPage loops(@RequestParam(required = false) String team, @RequestParam(required = false) LoopStatus status,
-                   @RequestParam(required = false) String pattern, @RequestParam(required = false) java.time.Instant from,
-                   @RequestParam(required = false) java.time.Instant to, @RequestParam(defaultValue = "0") int page,
+                   @RequestParam(required = false) String pattern, @RequestParam(required = false) Instant from,
+                   @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
                    @RequestParam(defaultValue = "20") int size) {
         TeamScope scope = TeamScope.ofCurrentCaller();
         return loops.loops(new LoopFilter(team, status, pattern, from, to, scope.allTeams() ? null : scope.teams()), page, size);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.podloop.process.ProcessCallable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +20,11 @@ public class LoopDurations {
     private final Duration runReminderBefore;
     private final Duration remeasurementOverdueAfter;
 
-    LoopDurations(@Value("${podloop.loop.choose-within}") Duration chooseWithin,
-                  @Value("${podloop.loop.choose-reminder-after}") Duration chooseReminderAfter,
-                  @Value("${podloop.loop.run-reminder-before}") Duration runReminderBefore,
-                  @Value("${podloop.loop.remeasurement-overdue-after}") Duration remeasurementOverdueAfter) {
-        this.chooseWithin = chooseWithin;
-        this.chooseReminderAfter = chooseReminderAfter;
-        this.runReminderBefore = runReminderBefore;
-        this.remeasurementOverdueAfter = remeasurementOverdueAfter;
+    LoopDurations(LoopProperties properties) {
+        this.chooseWithin = properties.chooseWithin();
+        this.chooseReminderAfter = properties.chooseReminderAfter();
+        this.runReminderBefore = properties.runReminderBefore();
+        this.remeasurementOverdueAfter = properties.remeasurementOverdueAfter();
     }
 
     /** Due date of {@code Task_ChooseIntervention}. */

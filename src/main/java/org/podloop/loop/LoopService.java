@@ -1,8 +1,10 @@
 package org.podloop.loop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +13,11 @@ import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
 import org.podloop.classification.Verification;
+import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.common.Paging;
 import org.podloop.identity.Directory;
 import org.podloop.signal.SnapshotView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,7 @@ public class LoopService {
 
     LoopService(Loops loops, TimelineEntries entries, Timeline timeline, LoopEngine engine,
                 ClassificationService classification, Directory directory, ObjectMapper json, Clock clock,
-                @Value("${podloop.loop.max-iterations}") int maxIterations) {
+                LoopProperties properties) {
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -46,7 +48,7 @@ public class LoopService {
         this.directory = directory;
         this.json = json;
         this.clock = clock;
-        this.maxIterations = maxIterations;
+        this.maxIterations = properties.maxIterations();
     }
 
     /**
@@ -77,7 +79,7 @@ public class LoopService {
         }
         Loop loop = loops.saveAndFlush(Loop.open(snapshot.teamKey(), snapshot.id(), maxIterations, clock.instant()));
         String definition = engine.latestLoopDefinition();
-        Map<String, Object> opened = new java.util.LinkedHashMap<>(detail);
+        Map<String, Object> opened = new LinkedHashMap<>(detail);
         opened.put("processDefinition", definition);
         timeline.record(loop.id(), null, TimelineType.LOOP_OPENED, actor, snapshot.id(), opened);
         engine.startLoop(definition, loop.id(), snapshot.teamKey(), snapshot.id());
@@ -111,7 +113,7 @@ public class LoopService {
     public LoopPage loops(LoopFilter filter, int page, int size) {
         PageRequest request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "openedAt"));
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw new org.podloop.common.InvalidInputException("to", "must be after from");
+            throw new InvalidInputException("to", "must be after from");
         }
         var found = loops.findAll(filter.specification(), request);
         return new LoopPage(found.getContent().stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(),
@@ -126,8 +128,8 @@ public class LoopService {
                 it.interventionId(), it.remeasureSnapshotId(), verification, it.decision(), it.rationale());
     }
 
-    private com.fasterxml.jackson.databind.JsonNode tree(String detail) {
-        return read(detail, com.fasterxml.jackson.databind.JsonNode.class);
+    private JsonNode tree(String detail) {
+        return read(detail, JsonNode.class);
     }
 
     private <T> T read(String text, Class<T> type) {

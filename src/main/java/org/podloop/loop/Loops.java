@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface Loops extends JpaRepository<Loop, UUID>, org.springframework.data.jpa.repository.JpaSpecificationExecutor<Loop> {
+interface Loops extends JpaRepository<Loop, UUID>, JpaSpecificationExecutor<Loop> {
 
     Optional<Loop> findByOpenTeamKey(String teamKey);
 

@@ -3,6 +3,9 @@ package org.podloop.loop;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,10 +29,10 @@ class Timeline {
 
     /** Appends the step and announces it, in the caller's transaction: the audit trail gets it or nothing happened. */
     void record(UUID loopId, Integer iteration, TimelineType type, String actor, UUID snapshotId, Map<String, ?> detail) {
-        String details = write(detail);
-        java.time.Instant at = clock.instant();
-        entries.save(new TimelineEntry(loopId, iteration, at, type, actor, snapshotId, details));
-        events.publishEvent(new LoopStepRecorded(loopId, iteration, type, actor, snapshotId, details, at));
+        Instant at = clock.instant();
+        entries.save(new TimelineEntry(loopId, iteration, at, type, actor, snapshotId, write(detail)));
+        events.publishEvent(new LoopStepRecorded(loopId, iteration, type, actor, snapshotId,
+                Collections.unmodifiableMap(new LinkedHashMap<>(detail)), at));
     }
 
     String write(Object value) {

@@ -1,7 +1,5 @@
 package org.podloop.operations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,12 +31,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class PodloopMetrics {
 
     private final MeterRegistry registry;
-    private final ObjectMapper json;
 
-    PodloopMetrics(MeterRegistry registry, ObjectMapper json, LoopService loops, ManagementService management, TaskService tasks,
+    PodloopMetrics(MeterRegistry registry, LoopService loops, ManagementService management, TaskService tasks,
                    ClassificationService classification) {
         this.registry = registry;
-        this.json = json;
         for (LoopStatus status : LoopStatus.values()) {
             Gauge.builder("podloop.loops", loops, l -> l.countByStatus(status)).tag("status", status.name())
                     .description("loops by status").register(registry);
@@ -67,17 +63,9 @@ class PodloopMetrics {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void loopStep(LoopStepRecorded event) {
         if (event.type() == TimelineType.VERIFIED) {
-            String outcome = outcomeOf(event.detailJson());
-            Counter.builder("podloop.verifications").tag("outcome", outcome).description("verification outcomes")
+            Object outcome = event.detail("outcome");
+            Counter.builder("podloop.verifications").tag("outcome", outcome == null ? "UNKNOWN" : outcome.toString()).description("verification outcomes")
                     .register(registry).increment();
-        }
-    }
-
-    private String outcomeOf(String detailJson) {
-        try {
-            return json.readTree(detailJson).path("outcome").asText("UNKNOWN");
-        } catch (JsonProcessingException e) {
-            return "UNKNOWN";
         }
     }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +28,9 @@ class ProcessDeployer implements SmartInitializingSingleton {
     private final RepositoryService repository;
     private final Path folder;
 
-    ProcessDeployer(RepositoryService repository, @Value("${podloop.processes.path}") Path folder) {
+    ProcessDeployer(RepositoryService repository, ProcessProperties properties) {
         this.repository = repository;
-        this.folder = folder;
+        this.folder = properties.path();
     }
 
     /** Before the web server takes requests, so no loop can start against an undeployed process. */

@@ -10,8 +10,11 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.podloop.common.NotFoundException;
+import org.podloop.identity.Directory;
 import org.podloop.identity.SystemAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The process owners' workflow: lint a definition, deploy the folder, move running instances to the latest version. */
 @Service
@@ -21,14 +24,14 @@ public class ProcessService {
     private final RuntimeService runtime;
     private final ProcessDeployer deployer;
     private final ProcessLintPlugin lint;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.podloop.identity.Directory directory;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final Directory directory;
+    private final TransactionTemplate transaction;
     private final SystemAccess system;
 
     ProcessService(RepositoryService repository, RuntimeService runtime, ProcessDeployer deployer, ProcessLintPlugin lint,
-                   org.springframework.context.ApplicationEventPublisher events, org.podloop.identity.Directory directory,
-                   org.springframework.transaction.support.TransactionTemplate transaction, SystemAccess system) {
+                   ApplicationEventPublisher events, Directory directory,
+                   TransactionTemplate transaction, SystemAccess system) {
         this.system = system;
         this.transaction = transaction;
         this.repository = repository;
