@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.podloop.signal.MetricCatalogue;
+import org.podloop.rules.Ruleset;
 
 /**
  * One team snapshot through the shipped ruleset, as the application classifies it: the classification
@@ -36,9 +36,8 @@ public class ClassificationBenchmark {
 
     @Setup(Level.Trial)
     public void buildTheRuleset() {
-        MetricCatalogue metrics = MetricCatalogue.of(RULES);
-        ruleset = Ruleset.build(RULES, key -> metrics.find(key).isPresent(), Instant.now());
-        judgement = new Judgement(ruleset, metrics);
+        ruleset = Ruleset.build(RULES, Instant.now());
+        judgement = new Judgement(ruleset);
     }
 
     @TearDown(Level.Trial)
@@ -53,11 +52,10 @@ public class ClassificationBenchmark {
 
     /** Building the KieBase of the shipped rules from source, as a reload does; milliseconds per build. */
     public static double rulesetBuildMillis(int builds) {
-        MetricCatalogue metrics = MetricCatalogue.of(RULES);
         double[] millis = new double[builds];
         for (int i = 0; i < builds; i++) {
             long start = System.nanoTime();
-            Ruleset built = Ruleset.build(RULES, key -> metrics.find(key).isPresent(), Instant.now());
+            Ruleset built = Ruleset.build(RULES, Instant.now());
             millis[i] = (System.nanoTime() - start) / 1e6;
             built.close();
         }

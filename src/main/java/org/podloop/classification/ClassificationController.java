@@ -2,6 +2,10 @@ package org.podloop.classification;
 
 import java.time.Instant;
 import java.util.List;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Intervention;
+import org.podloop.rules.RulesetBuildException;
+import org.podloop.rules.RulesetInfo;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,25 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClassificationController {
 
-    private final ClassificationService classification;
+    private final ActiveRuleset rulesets;
+    private final Backtester backtester;
 
-    ClassificationController(ClassificationService classification) {
-        this.classification = classification;
+    ClassificationController(ActiveRuleset rulesets, Backtester backtester) {
+        this.rulesets = rulesets;
+        this.backtester = backtester;
     }
 
     @GetMapping("/api/interventions")
     List<Intervention> interventions() {
-        return classification.interventions();
+        return rulesets.interventions();
     }
 
     @GetMapping("/api/rules")
     RulesetInfo rules() {
-        return classification.rules();
+        return rulesets.info();
     }
 
     @PostMapping("/api/rules/reload")
     RulesetInfo reload() {
-        return classification.reload();
+        return rulesets.reload();
     }
 
     record BacktestRequest(Instant from, Instant to) {
@@ -39,7 +45,7 @@ class ClassificationController {
 
     @PostMapping("/api/rules/backtest")
     Backtest backtest(@RequestBody BacktestRequest request) {
-        return classification.backtest(request.from(), request.to());
+        return backtester.run(request.from(), request.to());
     }
 
     /** The folder does not build or fails its self-check: 422 with every compiler message or failed scenario. */

@@ -3,46 +3,45 @@ package org.podloop.classification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.podloop.common.InvalidInputException;
-import org.podloop.signal.MetricCatalogue;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Intervention;
+import org.podloop.rules.Ruleset;
 import org.podloop.signal.SignalService;
 import org.podloop.signal.SnapshotView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The classification module's public face: classify, recommend, verify, and the intervention catalogue. */
+/** The classification module's public face: classify, recommend, verify with the serving ruleset. */
 @Service
 public class ClassificationService {
 
     /** How many earlier snapshots the trend rules see. */
     private static final int TREND_SNAPSHOTS = 3;
-    private static final int BACKTEST_PAGE = 500;
 
     private final ActiveRuleset rulesets;
     private final Classifications classifications;
-    private final MetricCatalogue metrics;
     private final SignalService signals;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
-    private final io.micrometer.core.instrument.Timer classificationTime;
+    private final Timer classificationTime;
 
-    ClassificationService(ActiveRuleset rulesets, Classifications classifications, MetricCatalogue metrics,
-                          SignalService signals, ApplicationEventPublisher events, ObjectMapper json, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry meters) {
-        this.classificationTime = io.micrometer.core.instrument.Timer.builder("podloop.classification")
+    ClassificationService(ActiveRuleset rulesets, Classifications classifications, SignalService signals,
+                          ApplicationEventPublisher events, ObjectMapper json, Clock clock, MeterRegistry meters) {
+        this.classificationTime = Timer.builder("podloop.classification")
                 .description("time to classify one snapshot").register(meters);
         this.rulesets = rulesets;
         this.classifications = classifications;
-        this.metrics = metrics;
         this.signals = signals;
         this.events = events;
         this.json = json;
@@ -56,14 +55,19 @@ public class ClassificationService {
     }
 
     private Classification classify(SnapshotView snapshot, Ruleset ruleset) {
-        List<Map<String, Double>> history = signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
-                .map(SnapshotView::signals).toList();
-        List<FindingView> findings = new Judgement(ruleset, metrics).classify(snapshot.signals(), snapshot.respondents(), history);
+        List<FindingView> findings = classify(snapshot, new Judgement(ruleset));
         Classification classification = new Classification(snapshot.id(), ruleset.version(), clock.instant(), findings);
         classifications.save(new StoredClassification(snapshot.id(), snapshot.teamKey(), ruleset.version(),
                 classification.classifiedAt(), write(findings)));
         events.publishEvent(new SignalsClassified(snapshot.id(), snapshot.teamKey(), ruleset.version(), findings));
         return classification;
+    }
+
+    /** What {@code judgement} finds in the snapshot, given the team's snapshots before it (for the trend rules). */
+    List<FindingView> classify(SnapshotView snapshot, Judgement judgement) {
+        List<Map<String, Double>> history = signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
+                .map(SnapshotView::signals).toList();
+        return judgement.classify(snapshot.signals(), snapshot.respondents(), history);
     }
 
     @Transactional(readOnly = true)
@@ -78,7 +82,7 @@ public class ClassificationService {
      */
     public List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried,
                                                    List<InterventionEffect> effects) {
-        return rulesets.withCurrent(ruleset -> new Judgement(ruleset, metrics).recommend(findings, alreadyTried, effects));
+        return rulesets.withCurrent(ruleset -> new Judgement(ruleset).recommend(findings, alreadyTried, effects));
     }
 
     /** Compares baseline and re-measure on the metrics the intervention targets. */
@@ -86,105 +90,22 @@ public class ClassificationService {
         return rulesets.withCurrent(ruleset -> {
             Intervention intervention = ruleset.intervention(interventionId)
                     .orElseThrow(() -> new InvalidInputException("interventionId", "unknown intervention '" + interventionId + "'"));
-            return new Judgement(ruleset, metrics).verify(intervention, baseline.metrics(), remeasure.metrics());
+            return new Judgement(ruleset).verify(intervention, baseline.metrics(), remeasure.metrics());
         });
     }
 
-    /**
-     * Runs the folder's current rules (built and self-checked, not activated) over the stored snapshots
-     * measured in [from, to) and reports, per team, the findings that would appear, disappear or change
-     * severity against what was decided then. Changes nothing.
-     */
-    @Transactional(readOnly = true)
-    public Backtest backtest(Instant from, Instant to) {
-        if (from == null) {
-            throw new InvalidInputException("from", "is required (ISO-8601)");
-        }
-        if (to == null) {
-            throw new InvalidInputException("to", "is required (ISO-8601)");
-        }
-        if (!from.isBefore(to)) {
-            throw new InvalidInputException("to", "must be after from");
-        }
-        try (Ruleset candidate = rulesets.candidate()) {
-            Judgement judgement = new Judgement(candidate, metrics);
-            Map<String, List<Backtest.Change>> byTeam = new java.util.TreeMap<>();
-            int compared = 0;
-            for (int page = 0; ; page++) {
-                List<SnapshotView> snapshots = signals.snapshotsBetween(from, to, page, BACKTEST_PAGE);
-                for (SnapshotView snapshot : snapshots) {
-                    Optional<Classification> decided = classificationOf(snapshot.id());
-                    if (decided.isEmpty()) {
-                        continue;
-                    }
-                    compared++;
-                    List<Map<String, Double>> history = signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS)
-                            .stream().map(SnapshotView::signals).toList();
-                    List<Backtest.Change> changes = compare(snapshot, decided.get(),
-                            judgement.classify(snapshot.signals(), snapshot.respondents(), history));
-                    if (!changes.isEmpty()) {
-                        byTeam.computeIfAbsent(snapshot.teamKey(), team -> new java.util.ArrayList<>()).addAll(changes);
-                    }
-                }
-                if (snapshots.size() < BACKTEST_PAGE) {
-                    break;
-                }
-            }
-            return new Backtest(candidate.version(), activeVersion(), from, to, compared, byTeam.entrySet().stream()
-                    .map(e -> new Backtest.TeamChanges(e.getKey(), e.getValue())).toList());
-        }
-    }
-
-    private static List<Backtest.Change> compare(SnapshotView snapshot, Classification decided, List<FindingView> now) {
-        Map<String, String> before = new java.util.TreeMap<>();
-        decided.findings().forEach(f -> before.put(f.pattern(), f.severity()));
-        Map<String, String> after = new java.util.TreeMap<>();
-        now.forEach(f -> after.put(f.pattern(), f.severity()));
-        java.util.Set<String> patterns = new java.util.TreeSet<>(before.keySet());
-        patterns.addAll(after.keySet());
-        List<Backtest.Change> changes = new java.util.ArrayList<>();
-        for (String pattern : patterns) {
-            String was = before.get(pattern);
-            String would = after.get(pattern);
-            Backtest.Kind kind = was == null ? Backtest.Kind.APPEARED : would == null ? Backtest.Kind.DISAPPEARED
-                    : was.equals(would) ? null : Backtest.Kind.SEVERITY_CHANGED;
-            if (kind != null) {
-                changes.add(new Backtest.Change(snapshot.id(), snapshot.externalId(), snapshot.measuredAt(), pattern, kind,
-                        was, would, decided.rulesetVersion()));
-            }
-        }
-        return changes;
-    }
-
-    /** Builds, self-checks and activates the rules folder's current content, or refuses it and keeps the active one. */
-    @Transactional
-    public RulesetInfo reload() {
-        ActiveRuleset.Reload reload = rulesets.reload();
-        if (reload.changed()) {
-            events.publishEvent(new RulesetActivated(reload.version(), reload.previousVersion()));
-        }
-        return rules();
-    }
-
-    /** The active ruleset: version, when it was loaded, and every rule with its metadata. */
-    public RulesetInfo rules() {
-        return rulesets.withCurrent(ruleset -> new RulesetInfo(ruleset.version(), ruleset.loadedAt(),
-                ruleset.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                        .sorted(java.util.Comparator.comparing(org.kie.api.definition.rule.Rule::getPackageName)
-                                .thenComparing(org.kie.api.definition.rule.Rule::getName))
-                        .map(r -> new RulesetInfo.Rule(r.getName(), r.getPackageName(), RuleRun.metadataOf(r))).toList()));
-    }
+    // The catalogue and version as the rules module serves them, for the modules that judge through this one.
 
     public List<Intervention> interventions() {
-        return rulesets.withCurrent(Ruleset::interventions);
+        return rulesets.interventions();
     }
 
     public Optional<Intervention> intervention(String id) {
-        return rulesets.withCurrent(ruleset -> ruleset.intervention(id));
+        return rulesets.intervention(id);
     }
 
     public String activeVersion() {
-        return rulesets.withCurrent(Ruleset::version);
+        return rulesets.version();
     }
 
     private String write(List<FindingView> findings) {

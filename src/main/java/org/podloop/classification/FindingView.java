@@ -2,7 +2,11 @@ package org.podloop.classification;
 
 import java.util.List;
 
-/** A Human Debt finding with its severity, its evidence, the rules that raised it and the ruleset version. */
+/**
+ * A Human Debt finding with its severity, its evidence, the rules that raised it and the ruleset version.
+ * {@code severity} is the name of a {@link org.podloop.classification.facts.Severity}: views are stored
+ * and sent as JSON, where it has always been that string.
+ */
 public record FindingView(String pattern, String severity, List<Evidence> evidence, List<FiredRule> rules,
                           String rulesetVersion) {
 }

@@ -14,26 +14,28 @@ import org.podloop.classification.facts.MetricChange;
 import org.podloop.classification.facts.MetricVerdict;
 import org.podloop.classification.facts.Outcome;
 import org.podloop.classification.facts.Recommendation;
+import org.podloop.classification.facts.Severity;
 import org.podloop.classification.facts.Signal;
 import org.podloop.classification.facts.Trend;
-import org.podloop.signal.Metric;
-import org.podloop.signal.MetricCatalogue;
+import org.podloop.rules.Intervention;
+import org.podloop.rules.Metric;
+import org.podloop.rules.MetricCatalogue;
+import org.podloop.rules.Ruleset;
 import org.podloop.signal.MetricValue;
 
 /**
  * What one ruleset says about plain values: findings, ranked recommendations, verification. No
- * storage and no Spring, so every DRL can be tested with plain JUnit against the real folder.
+ * storage and no Spring, so every DRL can be tested with plain JUnit against the real folder. Metrics
+ * are read from the ruleset's own catalogue, so a decision and its version always belong together.
  */
 final class Judgement {
-
-    private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH");
 
     private final Ruleset ruleset;
     private final MetricCatalogue metrics;
 
-    Judgement(Ruleset ruleset, MetricCatalogue metrics) {
+    Judgement(Ruleset ruleset) {
         this.ruleset = ruleset;
-        this.metrics = metrics;
+        this.metrics = ruleset.metrics();
     }
 
     List<FindingView> classify(Map<String, Double> signals, int respondents) {
@@ -63,7 +65,7 @@ final class Judgement {
                                             List<InterventionEffect> effects) {
         List<Object> facts = new ArrayList<>();
         effects.forEach(e -> facts.add(new Effect(e.interventionId(), e.pattern(), e.verified(), e.reduced())));
-        findings.forEach(f -> facts.add(new Finding(f.pattern(), f.severity())));
+        findings.forEach(f -> facts.add(new Finding(f.pattern(), Severity.valueOf(f.severity()))));
         List<Intervention> catalogue = ruleset.interventions();
         for (int i = 0; i < catalogue.size(); i++) {
             Intervention it = catalogue.get(i);
@@ -171,12 +173,12 @@ final class Judgement {
                 }
             }
         });
-        return new FindingView(finding.getPattern(), finding.getSeverity(), evidence, run.rulesFor(finding), ruleset.version());
+        return new FindingView(finding.getPattern(), finding.getSeverity().name(), evidence, run.rulesFor(finding), ruleset.version());
     }
 
     /** Two rules raised the same pattern: the higher severity stands, and both rules and their evidence are kept. */
     private static FindingView merge(FindingView a, FindingView b) {
-        String severity = SEVERITIES.indexOf(a.severity()) >= SEVERITIES.indexOf(b.severity()) ? a.severity() : b.severity();
+        String severity = Severity.higher(Severity.valueOf(a.severity()), Severity.valueOf(b.severity())).name();
         List<Evidence> evidence = new ArrayList<>(a.evidence());
         b.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
         List<FiredRule> rules = new ArrayList<>(a.rules());

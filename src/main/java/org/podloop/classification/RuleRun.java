@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -16,6 +14,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
+import org.podloop.rules.Ruleset;
 
 /**
  * One session over a ruleset: inserts the facts, fires, and remembers which rule (and which matched
@@ -98,17 +97,7 @@ final class RuleRun {
     }
 
     private static FiredRule describe(Match match) {
-        return new FiredRule(match.getRule().getName(), metadataOf(match.getRule()),
+        return new FiredRule(match.getRule().getName(), Ruleset.metadataOf(match.getRule()),
                 match.getObjects().stream().map(String::valueOf).toList());
-    }
-
-    /** A rule's metadata by the names authors wrote: Drools files {@code @description} under its annotation class. */
-    static Map<String, String> metadataOf(Rule rule) {
-        Map<String, String> metadata = new TreeMap<>();
-        rule.getMetaData().forEach((key, value) -> {
-            String name = key.substring(key.lastIndexOf('.') + 1);
-            metadata.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), String.valueOf(value));
-        });
-        return metadata;
     }
 }

@@ -7,6 +7,4 @@ import java.util.List;
  * {@code effect} is the mean improvement of the measured target metrics (null when none could be compared).
  */
 public record Verification(String outcome, List<String> reasons, List<FiredRule> rules, String rulesetVersion, Double effect) {
-
-    public static final String REDUCED = "REDUCED";
 }

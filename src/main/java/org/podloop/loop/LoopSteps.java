@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
-import org.podloop.classification.Intervention;
 import org.podloop.classification.InterventionEffect;
 import org.podloop.classification.RecommendedIntervention;
 import org.podloop.classification.Verification;
 import org.podloop.identity.Directory;
+import org.podloop.rules.Intervention;
 import org.podloop.signal.SignalService;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.podloop.classification.Intervention;
+import org.podloop.rules.Intervention;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

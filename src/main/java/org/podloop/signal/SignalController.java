@@ -1,6 +1,8 @@
 package org.podloop.signal;
 
 import java.util.List;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Metric;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,16 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 class SignalController {
 
     private final SignalService signals;
-    private final MetricCatalogue catalogue;
+    private final ActiveRuleset rules;
 
-    SignalController(SignalService signals, MetricCatalogue catalogue) {
+    SignalController(SignalService signals, ActiveRuleset rules) {
         this.signals = signals;
-        this.catalogue = catalogue;
+        this.rules = rules;
     }
 
     @GetMapping("/api/metrics")
     List<Metric> metrics() {
-        return catalogue.all();
+        return rules.metrics().all();
     }
 
     @GetMapping("/api/teams")

@@ -18,6 +18,10 @@ import org.podloop.common.Sha256;
 import org.podloop.common.TextInput;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Metric;
+import org.podloop.rules.MetricCatalogue;
+import org.podloop.rules.Survey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -41,18 +45,18 @@ public class SignalService {
 
     private final Teams teams;
     private final Snapshots snapshots;
-    private final MetricCatalogue catalogue;
+    private final ActiveRuleset rules;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int minRespondents;
 
-    SignalService(Teams teams, Snapshots snapshots, MetricCatalogue catalogue, Directory directory,
+    SignalService(Teams teams, Snapshots snapshots, ActiveRuleset rules, Directory directory,
                   ApplicationEventPublisher events, Clock clock,
                   @Value("${podloop.privacy.min-respondents}") int minRespondents) {
         this.teams = teams;
         this.snapshots = snapshots;
-        this.catalogue = catalogue;
+        this.rules = rules;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
@@ -158,6 +162,10 @@ public class SignalService {
 
     /** Why {@code value} cannot be a value of {@code metric}, or empty when it can. */
     public Optional<String> problemWith(String metric, Double value) {
+        return problemWith(rules.metrics(), metric, value);
+    }
+
+    private static Optional<String> problemWith(MetricCatalogue catalogue, String metric, Double value) {
         Optional<Metric> known = catalogue.find(metric);
         if (known.isEmpty()) {
             return Optional.of("unknown metric '" + metric + "' (see GET /api/metrics)");
@@ -222,9 +230,11 @@ public class SignalService {
         if (request.signalsOrEmpty().isEmpty() && request.surveysOrEmpty().isEmpty()) {
             throw new InvalidInputException("signals", "a snapshot needs at least one metric in signals or surveys");
         }
+        // one catalogue for the whole snapshot, even if a reload swaps it meanwhile
+        MetricCatalogue catalogue = rules.metrics();
         Map<String, MetricValue> values = new TreeMap<>();
         request.signalsOrEmpty().forEach((key, value) -> {
-            problemWith(key, value).ifPresent(problem -> {
+            problemWith(catalogue, key, value).ifPresent(problem -> {
                 throw new InvalidInputException("signals." + key, problem);
             });
             Metric metric = catalogue.find(key).orElseThrow();
@@ -241,7 +251,7 @@ public class SignalService {
                 throw new InvalidInputException(field, "is also given in signals; send one or the other");
             }
             checkAnswers(field, metric.survey(), answerSets, request.respondents());
-            values.put(key, protect(metric, metric.survey().score(answerSets)));
+            values.put(key, protect(metric, SurveyScoring.score(metric.survey(), answerSets)));
         });
         return values;
     }

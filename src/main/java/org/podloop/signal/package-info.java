@@ -1,5 +1,6 @@
 /**
- * Signals: teams (each with its pod), the metric catalogue ({@code rules/metrics.yaml}), and team
- * snapshots with their validation and idempotent recording. Publishes {@link org.podloop.signal.SnapshotRecorded}.
+ * Signals: teams (each with its pod), team snapshots validated against the serving metric catalogue
+ * (which {@link org.podloop.rules} owns), survey scoring, privacy thresholds, and idempotent
+ * recording. Publishes {@link org.podloop.signal.SnapshotRecorded}.
  */
 package org.podloop.signal;

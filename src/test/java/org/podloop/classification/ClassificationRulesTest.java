@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.podloop.rules.Ruleset;
 
 /** rules/classification.drl: every threshold just inside and just outside, then the trend rules. */
 class ClassificationRulesTest {
@@ -152,14 +153,14 @@ class ClassificationRulesTest {
     @Test
     void everyRuleCarriesPatternAndDescription() {
         ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .forEach(rule -> assertThat(RuleRun.metadataOf(rule))
+                .forEach(rule -> assertThat(Ruleset.metadataOf(rule))
                         .as(rule.getName()).containsKeys("pattern", "description"));
     }
 
     @Test
     void everyPatternOfHumanAndExecutionDebtHasRules() {
         assertThat(ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .map(rule -> RuleRun.metadataOf(rule).get("pattern")).distinct())
+                .map(rule -> Ruleset.metadataOf(rule).get("pattern")).distinct())
                 .contains("SUPPRESSED_FEEDBACK", "HIDDEN_DISAGREEMENT", "UNCLEAR_OWNERSHIP", "DELAYED_HANDOFFS",
                         "DISENGAGEMENT", "MISALIGNMENT", "BURNOUT_RISK", "EXECUTION_INTEGRITY_GAP");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.podloop.rules.Ruleset;
 
 /** rules/recommendation.drl over rules/interventions.yaml */
 class RecommendationRulesTest {
@@ -57,7 +58,7 @@ class RecommendationRulesTest {
     @Test
     void everyPatternTheRulesCanRaiseHasAtLeastTwoInterventions() {
         ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .map(rule -> RuleRun.metadataOf(rule).get("pattern")).filter(p -> !p.equals("*")).distinct()
+                .map(rule -> Ruleset.metadataOf(rule).get("pattern")).filter(p -> !p.equals("*")).distinct()
                 .forEach(pattern -> assertThat(ShippedRules.ruleset().interventions().stream()
                         .filter(i -> i.patterns().contains(pattern))).as(pattern).hasSizeGreaterThanOrEqualTo(2));
     }

@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.podloop.support.ApiTest;
 import org.podloop.support.PodloopClient.Response;
+import org.podloop.support.ShippedRulesFolder;
 
 /** Reloading and back-testing the rules folder over HTTP, as rule authors and governance do. */
 class RulesApiTest extends ApiTest {
@@ -29,11 +28,7 @@ class RulesApiTest extends ApiTest {
     @AfterEach
     void restoreTheShippedRules() throws IOException {
         Files.deleteIfExists(TEST_RULES.resolve("broken.drl"));
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, TEST_RULES.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        ShippedRulesFolder.copyInto(TEST_RULES);
         assertThat(client.post("demo", "/api/rules/reload", "").status()).isEqualTo(200);
     }
 
@@ -85,6 +80,30 @@ class RulesApiTest extends ApiTest {
         Response classified = client.postSnapshot(team, "after-reload", Map.of("psychological_safety", 62.0));
         assertThat(classified.body().at("/findings/0/severity").asText()).isEqualTo("MEDIUM");
         assertThat(classified.body().at("/findings/0/rulesetVersion").asText()).isEqualTo(reloaded.get("version").asText());
+    }
+
+    @Test
+    void anEditedMetricCatalogueIsANewVersionAfterTheReloadAndDecidesTheNextClassification() throws IOException {
+        String before = activeVersion();
+        Instant at = Instant.parse("2001-03-01T09:00:00Z");
+        // 75 → 68 → 62: engagement above every threshold but declining twice, which raises the pattern it informs
+        client.postSnapshot(team, "engagement-1", at, Map.of("engagement", 75.0));
+        client.postSnapshot(team, "engagement-2", at.plusSeconds(86_400), Map.of("engagement", 68.0));
+        Path metrics = TEST_RULES.resolve("metrics.yaml");
+        Files.writeString(metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
+
+        JsonNode reloaded = client.post("demo", "/api/rules/reload", "").body();
+
+        String version = reloaded.get("version").asText();
+        assertThat(version).isNotEqualTo(before).isEqualTo(activeVersion());
+        JsonNode engagement = client.get("quinn", "/api/metrics").body().findParents("key").stream()
+                .filter(metric -> metric.get("key").asText().equals("engagement")).findFirst().orElseThrow();
+        assertThat(engagement.get("informs").asText()).isEqualTo("BURNOUT_RISK");
+        JsonNode finding = client.postSnapshot(team, "engagement-3", at.plusSeconds(2 * 86_400), Map.of("engagement", 62.0))
+                .body().at("/findings/0");
+        assertThat(List.of(finding.get("pattern").asText(), finding.get("severity").asText()))
+                .containsExactly("BURNOUT_RISK", "LOW");
+        assertThat(finding.get("rulesetVersion").asText()).isEqualTo(version);
     }
 
     @Test

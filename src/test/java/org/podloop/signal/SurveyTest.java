@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.podloop.rules.Metric;
+import org.podloop.rules.MetricCatalogue;
+import org.podloop.rules.Survey;
 
 /** Survey scoring with the shipped catalogue's scales. */
 class SurveyTest {
@@ -22,7 +25,7 @@ class SurveyTest {
 
     @Test
     void disagreeingWithTheNegativeItemsAndAgreeingWithTheOthersIsFullSafety() {
-        MetricValue value = psychologicalSafety.score(List.of(List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0)));
+        MetricValue value = SurveyScoring.score(psychologicalSafety, List.of(List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0)));
 
         assertThat(value.mean()).isEqualTo(100.0);
         assertThat(value.sd()).isEqualTo(0.0);
@@ -32,12 +35,12 @@ class SurveyTest {
     @Test
     void answeringSevenToEveryItemIsNotFullSafetyBecauseThreeItemsAreReversed() {
         // (1 + 7 + 1 + 7 + 1 + 7 + 7) / 7 = 31/7 on 1–7 → (31/7 − 1) / 6 × 100
-        assertThat(psychologicalSafety.score(List.of(List.of(7.0, 7.0, 7.0, 7.0, 7.0, 7.0, 7.0))).mean()).isEqualTo(57.14);
+        assertThat(SurveyScoring.score(psychologicalSafety, List.of(List.of(7.0, 7.0, 7.0, 7.0, 7.0, 7.0, 7.0))).mean()).isEqualTo(57.14);
     }
 
     @Test
     void theTeamScoreIsTheMeanOfRespondentsWithTheirSampleStandardDeviation() {
-        MetricValue value = psychologicalSafety.score(List.of(
+        MetricValue value = SurveyScoring.score(psychologicalSafety, List.of(
                 List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0),
                 List.of(7.0, 1.0, 7.0, 1.0, 7.0, 1.0, 1.0)));
 
@@ -50,7 +53,7 @@ class SurveyTest {
     void everySurveyOfTheCatalogueScoresItsMiddleAnswersAsFifty() {
         CATALOGUE.all().stream().filter(m -> m.survey() != null).forEach(metric -> {
             List<Double> middle = metric.survey().items().stream().map(item -> 4.0).toList();
-            assertThat(metric.survey().score(List.of(middle)).mean()).as(metric.key()).isEqualTo(50.0);
+            assertThat(SurveyScoring.score(metric.survey(), List.of(middle)).mean()).as(metric.key()).isEqualTo(50.0);
         });
         assertThat(CATALOGUE.all().stream().filter(m -> m.survey() != null).map(Metric::key))
                 .containsExactlyInAnyOrder("psychological_safety", "engagement", "alignment", "wellbeing");

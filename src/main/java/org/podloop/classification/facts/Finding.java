@@ -1,24 +1,20 @@
 package org.podloop.classification.facts;
 
-import java.util.List;
-
 /** A Human Debt pattern a rule recognised; the rules and the facts they matched are recorded by the engine run. */
 public class Finding {
 
-    private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH");
-
     private final String pattern;
-    private String severity;
+    private Severity severity;
     private boolean raisedByTrend;
 
-    public Finding(String pattern, String severity) {
+    public Finding(String pattern, Severity severity) {
         this(pattern, severity, false);
     }
 
     /** A finding that a trend made (an early warning): it is not raised again by a trend. */
-    public Finding(String pattern, String severity, boolean raisedByTrend) {
-        if (!SEVERITIES.contains(severity)) {
-            throw new IllegalArgumentException("severity must be one of " + SEVERITIES + ", is " + severity);
+    public Finding(String pattern, Severity severity, boolean raisedByTrend) {
+        if (severity == null) {
+            throw new IllegalArgumentException("a finding of " + pattern + " needs a severity");
         }
         this.pattern = pattern;
         this.severity = severity;
@@ -29,11 +25,11 @@ public class Finding {
         return pattern;
     }
 
-    public String getSeverity() {
+    public Severity getSeverity() {
         return severity;
     }
 
-    public void setSeverity(String severity) {
+    public void setSeverity(Severity severity) {
         this.severity = severity;
     }
 
@@ -46,8 +42,8 @@ public class Finding {
     }
 
     /** The next severity up (HIGH stays HIGH). */
-    public String getNextSeverity() {
-        return SEVERITIES.get(Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.size() - 1));
+    public Severity getNextSeverity() {
+        return severity.next();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.podloop.classification.facts;
 
-/** What the verification rules concluded about one targeted metric: IMPROVED, WORSENED, UNCHANGED or MISSING. */
+/** What the verification rules concluded about one targeted metric, with the reason in words. */
 public class MetricVerdict {
 
     private final String metric;
-    private final String verdict;
+    private final Verdict verdict;
     private final String reason;
 
-    public MetricVerdict(String metric, String verdict, String reason) {
+    public MetricVerdict(String metric, Verdict verdict, String reason) {
         this.metric = metric;
         this.verdict = verdict;
         this.reason = reason;
@@ -17,7 +17,7 @@ public class MetricVerdict {
         return metric;
     }
 
-    public String getVerdict() {
+    public Verdict getVerdict() {
         return verdict;
     }
 

@@ -1,4 +1,4 @@
-package org.podloop.classification;
+package org.podloop.rules;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public class RulesetBuildException extends RuntimeException {
 
     private final List<String> problems;
 
-    RulesetBuildException(String message, List<String> problems) {
+    public RulesetBuildException(String message, List<String> problems) {
         super(message + (problems.isEmpty() ? "" : ":\n  " + String.join("\n  ", problems)));
         this.problems = List.copyOf(problems);
     }

@@ -6,73 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Ruleset;
+import org.podloop.rules.RulesetBuildException;
+import org.podloop.support.ShippedRulesFolder;
 
-/** Building the rules folder: versioning by content and refusing what does not build. */
-class RulesetTest {
+/** Judging with a reloading ruleset: the self-check guards every reload, and classifications never see a half swap. */
+class RulesetReloadTest {
 
     @TempDir
     Path folder;
 
-    private Ruleset build() {
-        return Ruleset.build(folder, key -> ShippedRules.METRICS.find(key).isPresent(), Instant.now());
-    }
-
-    private void copyShippedRules() throws IOException {
-        try (Stream<Path> files = Files.list(ShippedRules.FOLDER)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        }
-    }
-
-    @Test
-    void theVersionIsTheContentSoTheSameFolderBuildsTheSameVersionAndAnEditANewOne() throws IOException {
-        copyShippedRules();
-        String first;
-        try (Ruleset ruleset = build()) {
-            first = ruleset.version();
-        }
-        try (Ruleset again = build()) {
-            assertThat(again.version()).isEqualTo(first);
-        }
-        Path drl = folder.resolve("classification.drl");
-        Files.writeString(drl, Files.readString(drl).replace("value < 45", "value < 40"));
-        try (Ruleset edited = build()) {
-            assertThat(edited.version()).isNotEqualTo(first).hasSize(12);
-        }
-    }
-
-    @Test
-    void aBrokenDrlIsRefusedNamingFileAndLine() throws IOException {
-        copyShippedRules();
-        Files.writeString(folder.resolve("broken.drl"), """
-                package podloop.broken;
-
-                rule "Half a rule"
-                when
-                    NoSuchFact(
-                then
-                end
-                """);
-
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
-                .satisfies(e -> assertThat(((RulesetBuildException) e).problems()).isNotEmpty()
-                        .allSatisfy(problem -> assertThat(problem).startsWith("broken.drl:")));
-    }
-
-    @Test
-    void aCatalogueEntryTargetingAnUnknownMetricIsRefused() throws IOException {
-        copyShippedRules();
-        Path catalogue = folder.resolve("interventions.yaml");
-        Files.writeString(catalogue, Files.readString(catalogue).replace("[psychological_safety, feedback_rate]",
-                "[psychological_safety, happiness]"));
-
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
-                .hasMessageContaining("interventions[0]: unknown metric 'happiness'");
+    private void copyShippedRules() {
+        ShippedRulesFolder.copyInto(folder);
     }
 
     @Test
@@ -82,7 +30,7 @@ class RulesetTest {
         Files.writeString(drl, Files.readString(drl).replace("Signal(metric == \"delivery_gap\", value > 25)",
                 "Signal(metric == \"delivery_gap\", value > 35)"));
 
-        assertThatThrownBy(() -> new ActiveRuleset(folder, ShippedRules.METRICS, java.time.Clock.systemUTC()))
+        assertThatThrownBy(() -> ShippedRules.active(folder))
                 .isInstanceOf(RulesetBuildException.class)
                 .hasMessageContaining("self-check.yaml: a reported-versus-verified gap of 30 points is execution debt");
     }
@@ -90,7 +38,7 @@ class RulesetTest {
     @Test
     void classificationsDuringReloadsNeverFailAndEachNamesAVersionThatExisted() throws Exception {
         copyShippedRules();
-        ActiveRuleset active = new ActiveRuleset(folder, ShippedRules.METRICS, java.time.Clock.systemUTC());
+        ActiveRuleset active = ShippedRules.active(folder);
         Path drl = folder.resolve("classification.drl");
         String original = Files.readString(drl);
         String edited = original.replace("value >= 45, value < 60", "value >= 45, value < 61");
@@ -108,7 +56,7 @@ class RulesetTest {
                     while (reloading.get() || done < 50) {
                         active.withCurrent(ruleset -> {
                             served.add(ruleset);
-                            FindingView finding = new Judgement(ruleset, ShippedRules.METRICS)
+                            FindingView finding = new Judgement(ruleset)
                                     .classify(java.util.Map.of("psychological_safety", 50.0), 8).get(0);
                             seen.add(finding.rulesetVersion());
                             return finding;
@@ -135,10 +83,5 @@ class RulesetTest {
         assertThat(served.stream().filter(r -> r != serving).distinct())
                 .as("every replaced ruleset is released once its classifications ended").allMatch(Ruleset::isReleased);
         active.destroy();
-    }
-
-    @Test
-    void aFolderWithoutRulesIsRefused() {
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class).hasMessageContaining("no .drl files");
     }
 }

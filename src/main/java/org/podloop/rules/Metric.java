@@ -1,4 +1,4 @@
-package org.podloop.signal;
+package org.podloop.rules;
 
 /**
  * One entry of the metric catalogue: what a signal means, which values it may take, the Human Debt

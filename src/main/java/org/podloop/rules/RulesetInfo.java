@@ -1,4 +1,4 @@
-package org.podloop.classification;
+package org.podloop.rules;
 
 import java.time.Instant;
 import java.util.List;
