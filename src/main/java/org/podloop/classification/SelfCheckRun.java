@@ -34,7 +34,7 @@ class SelfCheckRun implements RulesetCheck {
         for (SelfCheck.VerificationScenario s : scenarios.verification()) {
             try {
                 Intervention intervention = judgement.intervention(s.intervention());
-                String outcome = judgement.verify(intervention, values(s.baseline()), values(s.remeasure())).outcome();
+                String outcome = judgement.verify(intervention, values(s.baseline()), values(s.remeasure())).outcome().name();
                 if (!outcome.equals(s.expect())) {
                     failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + s.expect() + ", the rules decided " + outcome);
                 }

@@ -3,8 +3,8 @@ package org.podloop.classification;
 import java.util.List;
 
 /**
- * Whether friction dropped: REDUCED, NOT_REDUCED, WORSENED or INCONCLUSIVE, with its reasons and rules;
+ * Whether friction dropped ({@link VerificationOutcome}), with its reasons and rules;
  * {@code effect} is the mean improvement of the measured target metrics (null when none could be compared).
  */
-public record Verification(String outcome, List<String> reasons, List<FiredRule> rules, String rulesetVersion, Double effect) {
+public record Verification(VerificationOutcome outcome, List<String> reasons, List<FiredRule> rules, String rulesetVersion, Double effect) {
 }

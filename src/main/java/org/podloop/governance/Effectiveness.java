@@ -1,6 +1,7 @@
 package org.podloop.governance;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.podloop.classification.InterventionEffect;
+import org.podloop.classification.VerificationOutcome;
 import org.podloop.loop.LoopService;
 import org.podloop.loop.TrackRecord;
 import org.podloop.loop.VerifiedIteration;
@@ -29,7 +31,7 @@ class Effectiveness implements TrackRecord {
 
     private static final class Tally {
         final Set<UUID> loops = new HashSet<>();
-        final Map<String, Integer> outcomes = new TreeMap<>();
+        final Map<VerificationOutcome, Integer> outcomes = new EnumMap<>(VerificationOutcome.class);
         final List<Double> effects = new ArrayList<>();
     }
 
@@ -44,8 +46,9 @@ class Effectiveness implements TrackRecord {
             for (String pattern : it.patterns().split(",")) {
                 Tally tally = tallies.computeIfAbsent(List.of(pattern, it.interventionId()), key -> new Tally());
                 tally.loops.add(it.loopId());
-                tally.outcomes.merge(it.outcome(), 1, Integer::sum);
-                if (it.effect() != null && !"INCONCLUSIVE".equals(it.outcome())) {
+                VerificationOutcome outcome = VerificationOutcome.valueOf(it.outcome());
+                tally.outcomes.merge(outcome, 1, Integer::sum);
+                if (it.effect() != null && outcome != VerificationOutcome.INCONCLUSIVE) {
                     tally.effects.add(it.effect());
                 }
             }
@@ -53,8 +56,9 @@ class Effectiveness implements TrackRecord {
         return new EffectivenessReport(tallies.entrySet().stream().map(e -> {
             Tally t = e.getValue();
             return new EffectivenessReport.Row(e.getKey().get(0), e.getKey().get(1), t.loops.size(),
-                    t.outcomes.getOrDefault("REDUCED", 0), t.outcomes.getOrDefault("NOT_REDUCED", 0),
-                    t.outcomes.getOrDefault("WORSENED", 0), t.outcomes.getOrDefault("INCONCLUSIVE", 0), median(t.effects));
+                    t.outcomes.getOrDefault(VerificationOutcome.REDUCED, 0),
+                    t.outcomes.getOrDefault(VerificationOutcome.NOT_REDUCED, 0), t.outcomes.getOrDefault(VerificationOutcome.WORSENED, 0),
+                    t.outcomes.getOrDefault(VerificationOutcome.INCONCLUSIVE, 0), median(t.effects));
         }).toList());
     }
 

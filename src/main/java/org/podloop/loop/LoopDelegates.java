@@ -32,7 +32,7 @@ class LoopDelegates {
     JavaDelegate verifyOutcome(LoopSteps steps) {
         return execution -> {
             var step = steps.verify(loopId(execution));
-            execution.setVariable(ProcessIds.VAR_VERIFICATION_OUTCOME, step.verification().outcome());
+            execution.setVariable(ProcessIds.VAR_VERIFICATION_OUTCOME, step.verification().outcome().name());
             execution.setVariable(ProcessIds.VAR_VERIFICATION_SUMMARY, step.summary());
             execution.setVariable(ProcessIds.VAR_ITERATIONS_EXHAUSTED, step.iterationsExhausted());
         };

@@ -165,7 +165,7 @@ class LoopSteps {
         LoopIteration iteration = loop.current();
         Verification verification = classification.verify(iteration.interventionId(),
                 signals.snapshot(iteration.baselineSnapshotId()), signals.snapshot(iteration.remeasureSnapshotId()));
-        iteration.recordVerification(verification.outcome(), verification.effect(), timeline.write(verification));
+        iteration.recordVerification(verification.outcome().name(), verification.effect(), timeline.write(verification));
         timeline.record(loopId, iteration.number(), TimelineType.VERIFIED, null, iteration.remeasureSnapshotId(),
                 Map.of("outcome", verification.outcome(), "reasons", verification.reasons(),
                         "rulesetVersion", verification.rulesetVersion(),

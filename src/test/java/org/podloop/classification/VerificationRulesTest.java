@@ -25,7 +25,7 @@ class VerificationRulesTest {
         return MetricValue.measured(mean, null, 8);
     }
 
-    private String outcome(Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
+    private VerificationOutcome outcome(Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
         return judgement.verify(intervention, baseline, remeasure).outcome();
     }
 
@@ -36,7 +36,7 @@ class VerificationRulesTest {
             "50,    NOT_REDUCED",
             "45.1,  NOT_REDUCED",
             "45,    WORSENED"})
-    void withoutSpreadFivePointsEitherWayIsTheBoundary(double remeasure, String outcome) {
+    void withoutSpreadFivePointsEitherWayIsTheBoundary(double remeasure, VerificationOutcome outcome) {
         Verification verification = judgement.verify(targeting("psychological_safety"),
                 Map.of("psychological_safety", exact(50)), Map.of("psychological_safety", exact(remeasure)));
 
@@ -54,7 +54,7 @@ class VerificationRulesTest {
         Verification verification = judgement.verify(targeting("psychological_safety"),
                 Map.of("psychological_safety", before), Map.of("psychological_safety", after));
 
-        assertThat(verification.outcome()).isEqualTo("INCONCLUSIVE");
+        assertThat(verification.outcome()).isEqualTo(VerificationOutcome.INCONCLUSIVE);
         assertThat(verification.reasons()).singleElement().asString().contains("within its noise of ±22.6");
     }
 
@@ -62,15 +62,15 @@ class VerificationRulesTest {
     void theSameRiseWithTightlyAgreeingAnswersIsAReduction() {
         // sd 5 from 6 respondents: margin ≈ 5.7 points, below the 15-point rise
         assertThat(outcome(targeting("psychological_safety"), Map.of("psychological_safety", MetricValue.measured(40, 5.0, 6)),
-                Map.of("psychological_safety", MetricValue.measured(55, 5.0, 6)))).isEqualTo("REDUCED");
+                Map.of("psychological_safety", MetricValue.measured(55, 5.0, 6)))).isEqualTo(VerificationOutcome.REDUCED);
     }
 
     @Test
     void noChangeIsOnlyNotReducedWhenTheMeasurementIsPreciseEnoughToSaySo() {
         assertThat(outcome(targeting("psychological_safety"), Map.of("psychological_safety", MetricValue.measured(40, 3.0, 8)),
-                Map.of("psychological_safety", MetricValue.measured(41, 3.0, 8)))).isEqualTo("NOT_REDUCED");
+                Map.of("psychological_safety", MetricValue.measured(41, 3.0, 8)))).isEqualTo(VerificationOutcome.NOT_REDUCED);
         assertThat(outcome(targeting("psychological_safety"), Map.of("psychological_safety", MetricValue.measured(40, 15.0, 8)),
-                Map.of("psychological_safety", MetricValue.measured(41, 15.0, 8)))).isEqualTo("INCONCLUSIVE");
+                Map.of("psychological_safety", MetricValue.measured(41, 15.0, 8)))).isEqualTo(VerificationOutcome.INCONCLUSIVE);
     }
 
     @Test
@@ -79,7 +79,7 @@ class VerificationRulesTest {
                 Map.of("psychological_safety", MetricValue.measured(30, null, 4)),
                 Map.of("psychological_safety", MetricValue.measured(80, null, 4)));
 
-        assertThat(verification.outcome()).isEqualTo("INCONCLUSIVE");
+        assertThat(verification.outcome()).isEqualTo(VerificationOutcome.INCONCLUSIVE);
         assertThat(verification.reasons()).containsExactly("psychological_safety came from only 4 respondents");
     }
 
@@ -88,9 +88,9 @@ class VerificationRulesTest {
         Intervention handoffs = targeting("handoff_delay_hours");
 
         assertThat(outcome(handoffs, Map.of("handoff_delay_hours", exact(30)), Map.of("handoff_delay_hours", exact(20))))
-                .isEqualTo("REDUCED");
+                .isEqualTo(VerificationOutcome.REDUCED);
         assertThat(outcome(handoffs, Map.of("handoff_delay_hours", exact(20)), Map.of("handoff_delay_hours", exact(30))))
-                .isEqualTo("WORSENED");
+                .isEqualTo(VerificationOutcome.WORSENED);
     }
 
     @Test
@@ -99,7 +99,7 @@ class VerificationRulesTest {
                 Map.of("psychological_safety", exact(40), "engagement", exact(70)),
                 Map.of("psychological_safety", exact(60), "engagement", exact(60)));
 
-        assertThat(verification.outcome()).isEqualTo("WORSENED");
+        assertThat(verification.outcome()).isEqualTo(VerificationOutcome.WORSENED);
         assertThat(verification.reasons()).containsExactly(
                 "engagement worsened from 70.0 to 60.0", "psychological_safety improved from 40.0 to 60.0");
     }
@@ -109,14 +109,14 @@ class VerificationRulesTest {
         Verification verification = judgement.verify(targeting("psychological_safety", "feedback_rate"),
                 Map.of("psychological_safety", exact(40)), Map.of("psychological_safety", exact(60), "feedback_rate", exact(3)));
 
-        assertThat(verification.outcome()).isEqualTo("REDUCED");
+        assertThat(verification.outcome()).isEqualTo(VerificationOutcome.REDUCED);
         assertThat(verification.reasons()).contains("feedback_rate was not measured both times");
     }
 
     @Test
     void aSuppressedTargetCountsAsNotMeasured() {
         assertThat(outcome(targeting("psychological_safety"), Map.of("psychological_safety", exact(40)),
-                Map.of("psychological_safety", MetricValue.suppressedValue()))).isEqualTo("INCONCLUSIVE");
+                Map.of("psychological_safety", MetricValue.suppressedValue()))).isEqualTo(VerificationOutcome.INCONCLUSIVE);
     }
 
     @Test
@@ -124,7 +124,7 @@ class VerificationRulesTest {
         Verification verification = judgement.verify(targeting("psychological_safety"),
                 Map.of("psychological_safety", exact(40)), Map.of("engagement", exact(80)));
 
-        assertThat(verification.outcome()).isEqualTo("INCONCLUSIVE");
+        assertThat(verification.outcome()).isEqualTo(VerificationOutcome.INCONCLUSIVE);
         assertThat(verification.rules()).extracting(FiredRule::name)
                 .contains("The outcome is inconclusive when no targeted metric could be judged");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
+import org.podloop.classification.VerificationOutcome;
 import org.podloop.support.LoopScenario;
 
 /** processes/ExecutionLoopProcess.bpmn: one test per path out of Gateway_IterationOutcome. */
@@ -39,7 +40,7 @@ class ExecutionLoopProcessTest extends LoopScenario {
         LoopView loop = loop();
         assertThat(loop.status()).isEqualTo(LoopStatus.OPEN);
         assertThat(loop.iterations()).extracting(LoopView.Iteration::number).containsExactly(1, 2);
-        assertThat(loop.iterations().get(0).verification().outcome()).isEqualTo("NOT_REDUCED");
+        assertThat(loop.iterations().get(0).verification().outcome()).isEqualTo(VerificationOutcome.NOT_REDUCED);
     }
 
     @Test

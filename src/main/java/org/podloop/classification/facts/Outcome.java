@@ -1,15 +1,17 @@
 package org.podloop.classification.facts;
 
-/** The verification outcome: REDUCED, NOT_REDUCED, WORSENED or INCONCLUSIVE. */
+import org.podloop.classification.VerificationOutcome;
+
+/** The verification outcome the rules decided. */
 public class Outcome {
 
-    private final String value;
+    private final VerificationOutcome value;
 
-    public Outcome(String value) {
+    public Outcome(VerificationOutcome value) {
         this.value = value;
     }
 
-    public String getValue() {
+    public VerificationOutcome getValue() {
         return value;
     }
 
