@@ -1,5 +1,4 @@
 package org.podloop;
 
 /** The walkthrough on the embedded default database. */
-class H2LoopWalkthroughTest extends LoopWalkthrough {
-}
+class H2LoopWalkthroughTest extends LoopWalkthrough {}

@@ -25,11 +25,14 @@ class ModularityTest {
     void theModuleDocumentationIsWrittenFromTheCode() {
         Path docs = Path.of("target", "spring-modulith-docs");
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString()))
-                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
 
         assertThat(docs.resolve("components.puml")).exists();
         for (String module : new String[] {"loop", "process", "governance", "audit", "classification", "signal"}) {
-            assertThat(docs.resolve("module-" + module + ".puml")).as("diagram of module %s", module).exists();
+            assertThat(docs.resolve("module-" + module + ".puml"))
+                    .as("diagram of module %s", module)
+                    .exists();
         }
     }
 }

@@ -4,5 +4,4 @@ import org.podloop.support.OnPostgres;
 
 /** The walkthrough on PostgreSQL: same migrations, same engine, same loop. */
 @OnPostgres
-class PostgresLoopWalkthroughTest extends LoopWalkthrough {
-}
+class PostgresLoopWalkthroughTest extends LoopWalkthrough {}

@@ -28,10 +28,12 @@ class RestartSurvivalTest {
     Path dir;
 
     private ConfigurableApplicationContext start(Path processes) {
-        return new SpringApplicationBuilder(PodloopApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/podloop") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
-                "--server.port=0",
-                "--podloop.processes.path=" + processes);
+        return new SpringApplicationBuilder(PodloopApplication.class)
+                .run(
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/podloop")
+                                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+                        "--server.port=0",
+                        "--podloop.processes.path=" + processes);
     }
 
     private static PodloopClient client(ConfigurableApplicationContext app) {
@@ -39,7 +41,10 @@ class RestartSurvivalTest {
     }
 
     private static int versions(ConfigurableApplicationContext app, String key) {
-        return (int) app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey(key).count();
+        return (int) app.getBean(RepositoryService.class)
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .count();
     }
 
     @Test
@@ -49,23 +54,41 @@ class RestartSurvivalTest {
         String runTaskId;
         try (ConfigurableApplicationContext first = start(processes)) {
             PodloopClient client = client(first);
-            loopId = client.postSnapshot("atlas", "before-restart", Map.of("psychological_safety", 40.0)).body().at("/loop/id").asText();
-            String choose = client.loopTask("paula", "pod-atlas", loopId, ProcessIds.TASK_CHOOSE_INTERVENTION).get("id").asText();
+            loopId = client.postSnapshot("atlas", "before-restart", Map.of("psychological_safety", 40.0))
+                    .body()
+                    .at("/loop/id")
+                    .asText();
+            String choose = client.loopTask("paula", "pod-atlas", loopId, ProcessIds.TASK_CHOOSE_INTERVENTION)
+                    .get("id")
+                    .asText();
             client.complete("paula", choose, Map.of("interventionId", "anonymous-pre-mortem"));
-            runTaskId = client.loopTask("paula", "pod-atlas", loopId, TASK_RUN_INTERVENTION).get("id").asText();
+            runTaskId = client.loopTask("paula", "pod-atlas", loopId, TASK_RUN_INTERVENTION)
+                    .get("id")
+                    .asText();
         }
         Path iterationFile = processes.resolve("LoopIterationProcess.bpmn");
-        Files.writeString(iterationFile, Files.readString(iterationFile).replace("name=\"Verify outcome\"", "name=\"Verify the outcome\""));
+        Files.writeString(
+                iterationFile,
+                Files.readString(iterationFile).replace("name=\"Verify outcome\"", "name=\"Verify the outcome\""));
 
         try (ConfigurableApplicationContext second = start(processes)) {
             PodloopClient client = client(second);
-            assertThat(versions(second, ProcessIds.LOOP_ITERATION)).as("the edited definition is a new version").isEqualTo(2);
-            assertThat(versions(second, ProcessIds.EXECUTION_LOOP)).as("an unchanged definition is not redeployed").isEqualTo(1);
+            assertThat(versions(second, ProcessIds.LOOP_ITERATION))
+                    .as("the edited definition is a new version")
+                    .isEqualTo(2);
+            assertThat(versions(second, ProcessIds.EXECUTION_LOOP))
+                    .as("an unchanged definition is not redeployed")
+                    .isEqualTo(1);
 
-            assertThat(client.loopTask("paula", "pod-atlas", loopId, TASK_RUN_INTERVENTION).get("id").asText()).isEqualTo(runTaskId);
+            assertThat(client.loopTask("paula", "pod-atlas", loopId, TASK_RUN_INTERVENTION)
+                            .get("id")
+                            .asText())
+                    .isEqualTo(runTaskId);
             client.complete("paula", runTaskId, Map.of("outcomeNotes", "Pre-mortem held after the restart"));
             client.postSnapshot("atlas", "after-restart", Map.of("psychological_safety", 58.0, "dissent_voiced", 30.0));
-            String decide = client.loopTask("gina", "governance", loopId, TASK_DECIDE).get("id").asText();
+            String decide = client.loopTask("gina", "governance", loopId, TASK_DECIDE)
+                    .get("id")
+                    .asText();
             client.complete("gina", decide, Map.of("decision", "CLOSE", "rationale", "Reduced"));
 
             var loop = client.get("gina", "/api/loops/" + loopId).body();

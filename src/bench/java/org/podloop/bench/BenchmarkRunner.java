@@ -60,8 +60,9 @@ public final class BenchmarkRunner {
         results.put("classification", classification());
         results.put("startup", startup());
         PostgresTestDatabase.Server db = server().freshDatabase("podloop_bench");
-        try (PodloopNode node = PodloopNode.start("bench-pg", db, List.of("-Xmx1g"), List.of()).awaitReady(Duration.ofMinutes(3));
-             Connection sql = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+        try (PodloopNode node = PodloopNode.start("bench-pg", db, List.of("-Xmx1g"), List.of())
+                        .awaitReady(Duration.ofMinutes(3));
+                Connection sql = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             PodloopClient api = node.client();
             results.put("ingestion", ingestion(node, api, sql));
             results.put("residentMemoryAfterIngestionMib", node.residentMemoryMib());
@@ -78,8 +79,11 @@ public final class BenchmarkRunner {
     }
 
     private static PostgresTestDatabase.Server server() {
-        String url = System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        return new PostgresTestDatabase.Server(url, System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_USER", "postgres"),
+        String url =
+                System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        return new PostgresTestDatabase.Server(
+                url,
+                System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_USER", "postgres"),
                 System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_PASSWORD", ""));
     }
 
@@ -89,9 +93,16 @@ public final class BenchmarkRunner {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rulesetBuildMillisMedianOf5", round(ClassificationBenchmark.rulesetBuildMillis(5)));
         for (int threads : new int[] {1, 2}) {
-            RunResult run = new Runner(new OptionsBuilder().include(ClassificationBenchmark.class.getName()).threads(threads).forks(1)
-                    .warmupIterations(3).warmupTime(TimeValue.seconds(3)).measurementIterations(5).measurementTime(TimeValue.seconds(3))
-                    .build()).runSingle();
+            RunResult run = new Runner(new OptionsBuilder()
+                            .include(ClassificationBenchmark.class.getName())
+                            .threads(threads)
+                            .forks(1)
+                            .warmupIterations(3)
+                            .warmupTime(TimeValue.seconds(3))
+                            .measurementIterations(5)
+                            .measurementTime(TimeValue.seconds(3))
+                            .build())
+                    .runSingle();
             Statistics latency = run.getPrimaryResult().getStatistics();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("p50Micros", round(latency.getPercentile(50)));
@@ -111,17 +122,22 @@ public final class BenchmarkRunner {
         Path firstData = Files.createTempDirectory("podloop-bench-h2");
         Path secondData = Files.createTempDirectory("podloop-bench-h2");
         Instant launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded", firstData,
-                List.of(Profile.recordFromLaunch("startup"))).awaitReady(Duration.ofMinutes(3))) {
-            result.put("launchToReadySeconds", round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
+        try (PodloopNode node = PodloopNode.startEmbedded(
+                        "bench-embedded", firstData, List.of(Profile.recordFromLaunch("startup")))
+                .awaitReady(Duration.ofMinutes(3))) {
+            result.put(
+                    "launchToReadySeconds",
+                    round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
             result.put("residentMemoryAfterStartMib", node.residentMemoryMib());
             result.put("profileOfStartUp", Profile.ofRunning(node, "startup").stop());
             node.stop(Duration.ofMinutes(1));
         }
         launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded-512m", secondData,
-                List.of("-Xmx512m")).awaitReady(Duration.ofMinutes(3))) {
-            result.put("launchToReadySecondsXmx512m", round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
+        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded-512m", secondData, List.of("-Xmx512m"))
+                .awaitReady(Duration.ofMinutes(3))) {
+            result.put(
+                    "launchToReadySecondsXmx512m",
+                    round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
             result.put("residentMemoryAfterStartMibXmx512m", node.residentMemoryMib());
             node.stop(Duration.ofMinutes(1));
         }
@@ -142,9 +158,18 @@ public final class BenchmarkRunner {
         double singleSeconds = timed(() -> parallel(snapshots, i -> {
             int team = i % TEAMS;
             int week = i / TEAMS;
-            var answer = api.post(ADMIN, "/api/teams/single" + team + "/snapshots", Map.of("externalId", "w" + week,
-                    "measuredAt", week0.plus(week * 7L, ChronoUnit.DAYS).toString(), "respondents", 8,
-                    "signals", Map.of("psychological_safety", 80.0, "engagement", 76.0)));
+            var answer = api.post(
+                    ADMIN,
+                    "/api/teams/single" + team + "/snapshots",
+                    Map.of(
+                            "externalId",
+                            "w" + week,
+                            "measuredAt",
+                            week0.plus(week * 7L, ChronoUnit.DAYS).toString(),
+                            "respondents",
+                            8,
+                            "signals",
+                            Map.of("psychological_safety", 80.0, "engagement", 76.0)));
             expect(answer.status() == 200 && !answer.body().has("loop"), answer);
         }));
         Map<String, Object> hotSpots = profile.stop();
@@ -153,13 +178,32 @@ public final class BenchmarkRunner {
         for (int week = 0; week < WEEKS; week++) {
             for (int team = 0; team < TEAMS; team++) {
                 String at = week0.plus(week * 7L, ChronoUnit.DAYS).toString();
-                csv.append("batch").append(team).append(",w").append(week).append(',').append(at).append(",8,psychological_safety,80\n");
-                csv.append("batch").append(team).append(",w").append(week).append(',').append(at).append(",8,engagement,76\n");
+                csv.append("batch")
+                        .append(team)
+                        .append(",w")
+                        .append(week)
+                        .append(',')
+                        .append(at)
+                        .append(",8,psychological_safety,80\n");
+                csv.append("batch")
+                        .append(team)
+                        .append(",w")
+                        .append(week)
+                        .append(',')
+                        .append(at)
+                        .append(",8,engagement,76\n");
             }
         }
         Profile importProfile = Profile.start(node, "csv-import");
-        double batchSeconds = timed(() -> expect(api.post(ADMIN, "/api/snapshots/import", "text/csv",
-                HttpRequest.BodyPublishers.ofString(csv.toString())).status() == 200, "CSV import"));
+        double batchSeconds = timed(() -> expect(
+                api.post(
+                                        ADMIN,
+                                        "/api/snapshots/import",
+                                        "text/csv",
+                                        HttpRequest.BodyPublishers.ofString(csv.toString()))
+                                .status()
+                        == 200,
+                "CSV import"));
         Map<String, Object> importHotSpots = importProfile.stop();
 
         double jdbcSeconds = plainJdbcInsert(sql, "bench", snapshots, week0, snapshots);
@@ -184,7 +228,8 @@ public final class BenchmarkRunner {
      * The same rows into tables shaped like Podloop's (same columns, keys and indexes), in JDBC batches of
      * {@code perCommit} snapshots, each batch its own transaction.
      */
-    private static double plainJdbcInsert(Connection sql, String prefix, int snapshots, Instant week0, int perCommit) throws Exception {
+    private static double plainJdbcInsert(Connection sql, String prefix, int snapshots, Instant week0, int perCommit)
+            throws Exception {
         try (var ddl = sql.createStatement()) {
             ddl.execute("create table " + prefix + "_snapshots (like snapshots including all)");
             ddl.execute("create table " + prefix + "_snapshot_metrics (like snapshot_metrics including all)");
@@ -192,10 +237,11 @@ public final class BenchmarkRunner {
         return timed(() -> {
             try {
                 sql.setAutoCommit(false);
-                try (PreparedStatement snapshot = sql.prepareStatement("insert into " + prefix + "_snapshots (id, team_key, external_id,"
-                        + " measured_at, respondents, recorded_at, content_hash) values (?, ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement metric = sql.prepareStatement(
-                             "insert into " + prefix + "_snapshot_metrics (snapshot_id, metric, mean_value) values (?, ?, ?)")) {
+                try (PreparedStatement snapshot = sql.prepareStatement(
+                                "insert into " + prefix + "_snapshots (id, team_key, external_id,"
+                                        + " measured_at, respondents, recorded_at, content_hash) values (?, ?, ?, ?, ?, ?, ?)");
+                        PreparedStatement metric = sql.prepareStatement("insert into " + prefix
+                                + "_snapshot_metrics (snapshot_id, metric, mean_value) values (?, ?, ?)")) {
                     for (int i = 0; i < snapshots; i++) {
                         UUID id = UUID.randomUUID();
                         snapshot.setObject(1, id);
@@ -232,21 +278,78 @@ public final class BenchmarkRunner {
         createTeams(api, "loop", LOOPS);
         Profile profile = Profile.start(node, "loop-start");
         double loopSeconds = timed(() -> parallel(LOOPS, i -> {
-            var answer = api.post(ADMIN, "/api/teams/loop" + i + "/snapshots", Map.of("externalId", "baseline",
-                    "measuredAt", Instant.now().toString(), "respondents", 8, "signals", Map.of("psychological_safety", 38.0)));
-            expect(answer.status() == 200 && answer.body().at("/loop/status").asText().equals("OPEN"), answer);
+            var answer = api.post(
+                    ADMIN,
+                    "/api/teams/loop" + i + "/snapshots",
+                    Map.of(
+                            "externalId",
+                            "baseline",
+                            "measuredAt",
+                            Instant.now().toString(),
+                            "respondents",
+                            8,
+                            "signals",
+                            Map.of("psychological_safety", 38.0)));
+            expect(
+                    answer.status() == 200
+                            && answer.body().at("/loop/status").asText().equals("OPEN"),
+                    answer);
         }));
         Map<String, Object> hotSpots = profile.stop();
-        expect(api.tasks(ADMIN, Map.of("processInstanceBusinessKey",
-                api.get(ADMIN, "/api/loops?team=loop0").body().at("/items/0/id").asText())).size() == 1, "first user task");
+        expect(
+                api.tasks(
+                                        ADMIN,
+                                        Map.of(
+                                                "processInstanceBusinessKey",
+                                                api.get(ADMIN, "/api/loops?team=loop0")
+                                                        .body()
+                                                        .at("/items/0/id")
+                                                        .asText()))
+                                .size()
+                        == 1,
+                "first user task");
 
         // a process owner deploys the bare process, as with Camunda Modeler
-        expect(api.post(ADMIN, "/engine-rest/user/create", Map.of("profile", Map.of("id", "bench-owner", "firstName", "Bench",
-                "lastName", "Owner", "email", "bench@podloop.invalid"), "credentials", Map.of("password", "bench"))).status() == 204, "user");
-        expect(api.send(ADMIN, "PUT", "/engine-rest/group/process-owners/members/bench-owner", null).status() == 204, "membership");
-        expect(api.deploy("bench-owner:bench", "bench-bare", Map.of("BenchBareProcess.bpmn", BARE_PROCESS)).status() == 200, "deploy");
-        double bareSeconds = timed(() -> parallel(LOOPS, i -> expect(api.post(ADMIN,
-                "/engine-rest/process-definition/key/BenchBareProcess/start", Map.of("businessKey", "bare" + i)).status() == 200, "start")));
+        expect(
+                api.post(
+                                        ADMIN,
+                                        "/engine-rest/user/create",
+                                        Map.of(
+                                                "profile",
+                                                Map.of(
+                                                        "id",
+                                                        "bench-owner",
+                                                        "firstName",
+                                                        "Bench",
+                                                        "lastName",
+                                                        "Owner",
+                                                        "email",
+                                                        "bench@podloop.invalid"),
+                                                "credentials",
+                                                Map.of("password", "bench")))
+                                .status()
+                        == 204,
+                "user");
+        expect(
+                api.send(ADMIN, "PUT", "/engine-rest/group/process-owners/members/bench-owner", null)
+                                .status()
+                        == 204,
+                "membership");
+        expect(
+                api.deploy("bench-owner:bench", "bench-bare", Map.of("BenchBareProcess.bpmn", BARE_PROCESS))
+                                .status()
+                        == 200,
+                "deploy");
+        double bareSeconds = timed(() -> parallel(
+                LOOPS,
+                i -> expect(
+                        api.post(
+                                                ADMIN,
+                                                "/engine-rest/process-definition/key/BenchBareProcess/start",
+                                                Map.of("businessKey", "bare" + i))
+                                        .status()
+                                == 200,
+                        "start")));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("loops", LOOPS);
@@ -277,11 +380,28 @@ public final class BenchmarkRunner {
     private static Map<String, Object> auditTimeline(PodloopClient api, Connection sql) throws Exception {
         // some whole loops (chosen, run, re-measured, decided) among the templates of the history
         for (int i = 0; i < 20; i++) {
-            String loop = api.get(ADMIN, "/api/loops?team=loop" + i).body().at("/items/0/id").asText();
+            String loop = api.get(ADMIN, "/api/loops?team=loop" + i)
+                    .body()
+                    .at("/items/0/id")
+                    .asText();
             complete(api, loop, "Task_ChooseIntervention", Map.of("interventionId", "speak-up-round"));
             complete(api, loop, "Task_RunIntervention", Map.of("outcomeNotes", "done"));
-            expect(api.post(ADMIN, "/api/teams/loop" + i + "/snapshots", Map.of("externalId", "remeasure", "measuredAt",
-                    Instant.now().toString(), "respondents", 8, "signals", Map.of("psychological_safety", 66.0))).status() == 200, loop);
+            expect(
+                    api.post(
+                                            ADMIN,
+                                            "/api/teams/loop" + i + "/snapshots",
+                                            Map.of(
+                                                    "externalId",
+                                                    "remeasure",
+                                                    "measuredAt",
+                                                    Instant.now().toString(),
+                                                    "respondents",
+                                                    8,
+                                                    "signals",
+                                                    Map.of("psychological_safety", 66.0)))
+                                    .status()
+                            == 200,
+                    loop);
             complete(api, loop, "Task_Decide", Map.of("decision", "CLOSE", "rationale", "verified"));
         }
         double seedSeconds = timed(() -> History.copyLoops(sql, HISTORY_LOOPS));
@@ -299,18 +419,29 @@ public final class BenchmarkRunner {
         }
         result.put("loopsInHistory", loops);
         result.put("seedSeconds", round(seedSeconds));
-        result.put("loopTimeline", latencies(sample, id -> expect(api.get(ADMIN, "/api/loops/" + id).status() == 200, id)));
-        result.put("loopAuditRecord", latencies(sample, id -> expect(api.get(ADMIN, "/api/loops/" + id + "/audit").status() == 200, id)));
+        result.put(
+                "loopTimeline",
+                latencies(
+                        sample, id -> expect(api.get(ADMIN, "/api/loops/" + id).status() == 200, id)));
+        result.put(
+                "loopAuditRecord",
+                latencies(
+                        sample,
+                        id -> expect(
+                                api.get(ADMIN, "/api/loops/" + id + "/audit").status() == 200, id)));
         return result;
     }
 
     private static Map<String, Object> latencies(List<String> ids, java.util.function.Consumer<String> call) {
         ids.stream().limit(20).forEach(call); // warm-up
-        double[] millis = ids.stream().mapToDouble(id -> {
-            long start = System.nanoTime();
-            call.accept(id);
-            return (System.nanoTime() - start) / 1e6;
-        }).sorted().toArray();
+        double[] millis = ids.stream()
+                .mapToDouble(id -> {
+                    long start = System.nanoTime();
+                    call.accept(id);
+                    return (System.nanoTime() - start) / 1e6;
+                })
+                .sorted()
+                .toArray();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("requests", millis.length);
         figures.put("p50Millis", round(millis[millis.length / 2]));
@@ -321,14 +452,25 @@ public final class BenchmarkRunner {
     // --- helpers ---
 
     private static void complete(PodloopClient api, String loopId, String taskKey, Map<String, Object> variables) {
-        List<com.fasterxml.jackson.databind.JsonNode> tasks = api.tasks(ADMIN, Map.of("processInstanceBusinessKey", loopId,
-                "taskDefinitionKey", taskKey));
-        expect(tasks.size() == 1 && api.complete(ADMIN, tasks.get(0).get("id").asText(), variables).status() == 204, taskKey);
+        List<com.fasterxml.jackson.databind.JsonNode> tasks =
+                api.tasks(ADMIN, Map.of("processInstanceBusinessKey", loopId, "taskDefinitionKey", taskKey));
+        expect(
+                tasks.size() == 1
+                        && api.complete(ADMIN, tasks.get(0).get("id").asText(), variables)
+                                        .status()
+                                == 204,
+                taskKey);
     }
 
     private static void createTeams(PodloopClient api, String prefix, int count) {
         for (int i = 0; i < count; i++) {
-            expect(api.post(ADMIN, "/api/teams", Map.of("key", prefix + i, "name", prefix + " " + i, "members", List.of())).status() == 201,
+            expect(
+                    api.post(
+                                            ADMIN,
+                                            "/api/teams",
+                                            Map.of("key", prefix + i, "name", prefix + " " + i, "members", List.of()))
+                                    .status()
+                            == 201,
                     prefix + i);
         }
     }

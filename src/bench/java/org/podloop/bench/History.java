@@ -11,8 +11,7 @@ import java.sql.SQLException;
  */
 final class History {
 
-    private History() {
-    }
+    private History() {}
 
     static void copyLoops(Connection sql, int total) {
         String[] statements = {

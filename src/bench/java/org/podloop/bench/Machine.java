@@ -9,8 +9,7 @@ import java.util.Map;
 /** What the figures were measured on. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static Map<String, Object> describe() {
         Map<String, Object> machine = new LinkedHashMap<>();
@@ -25,8 +24,11 @@ final class Machine {
 
     private static String firstValue(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key)).map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst().orElse("unknown");
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(key))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }

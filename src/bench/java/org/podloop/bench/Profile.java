@@ -17,9 +17,22 @@ import org.podloop.support.PodloopNode;
  */
 final class Profile {
 
-    private static final List<String> COMPONENTS = List.of("org.postgresql", "org.hibernate", "com.zaxxer", "org.drools", "org.kie",
-            "org.mvel2", "org.camunda", "org.apache.ibatis", "com.fasterxml", "org.springframework.security", "org.podloop",
-            "org.springframework", "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat");
+    private static final List<String> COMPONENTS = List.of(
+            "org.postgresql",
+            "org.hibernate",
+            "com.zaxxer",
+            "org.drools",
+            "org.kie",
+            "org.mvel2",
+            "org.camunda",
+            "org.apache.ibatis",
+            "com.fasterxml",
+            "org.springframework.security",
+            "org.podloop",
+            "org.springframework",
+            "org.apache.catalina",
+            "org.apache.coyote",
+            "org.apache.tomcat");
 
     private final PodloopNode node;
     private final String name;
@@ -48,7 +61,8 @@ final class Profile {
         Path file = Path.of("target/bench", name + ".jfr").toAbsolutePath();
         jcmd(node, "JFR.dump", "name=" + name, "filename=" + file);
         jcmd(node, "JFR.stop", "name=" + name);
-        String printed = run(List.of(tool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", file.toString()));
+        String printed = run(List.of(
+                tool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", file.toString()));
         Map<String, Integer> byComponent = new TreeMap<>();
         int samples = 0;
         for (String sample : printed.split("jdk.ExecutionSample \\{")) {
@@ -58,8 +72,12 @@ final class Profile {
             }
             samples++;
             String component = "other (JDK, …)";
-            for (String frame : sample.substring(stack).lines().skip(1).map(String::strip).toList()) {
-                String match = COMPONENTS.stream().filter(frame::startsWith).findFirst().orElse(null);
+            for (String frame :
+                    sample.substring(stack).lines().skip(1).map(String::strip).toList()) {
+                String match = COMPONENTS.stream()
+                        .filter(frame::startsWith)
+                        .findFirst()
+                        .orElse(null);
                 if (match != null) {
                     component = match;
                     break;
@@ -71,9 +89,15 @@ final class Profile {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("recording", "target/bench/" + name + ".jfr");
         summary.put("cpuSamples", samples);
-        summary.put("shareByFirstComponentFrame", byComponent.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Math.round(1000.0 * e.getValue() / total) / 10.0 + "%",
-                        (a, b) -> a, LinkedHashMap::new)));
+        summary.put(
+                "shareByFirstComponentFrame",
+                byComponent.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey,
+                                e -> Math.round(1000.0 * e.getValue() / total) / 10.0 + "%",
+                                (a, b) -> a,
+                                LinkedHashMap::new)));
         return summary;
     }
 
@@ -89,7 +113,8 @@ final class Profile {
 
     private static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

@@ -29,10 +29,23 @@ public class ClassificationBenchmark {
 
     private Ruleset ruleset;
     private Judgement judgement;
-    private final Map<String, Double> snapshot = Map.of("psychological_safety", 41.0, "engagement", 58.0, "alignment", 55.0,
-            "wellbeing", 45.0, "handoff_delay_hours", 30.0, "feedback_rate", 0.8, "ownership_clarity", 50.0);
-    private final List<Map<String, Double>> history = List.of(Map.of("engagement", 61.0), Map.of("engagement", 64.0),
-            Map.of("engagement", 70.0));
+    private final Map<String, Double> snapshot = Map.of(
+            "psychological_safety",
+            41.0,
+            "engagement",
+            58.0,
+            "alignment",
+            55.0,
+            "wellbeing",
+            45.0,
+            "handoff_delay_hours",
+            30.0,
+            "feedback_rate",
+            0.8,
+            "ownership_clarity",
+            50.0);
+    private final List<Map<String, Double>> history =
+            List.of(Map.of("engagement", 61.0), Map.of("engagement", 64.0), Map.of("engagement", 70.0));
 
     @Setup(Level.Trial)
     public void buildTheRuleset() {

@@ -40,13 +40,27 @@ class AuditController {
     ResponseEntity<String> loopCsv(@PathVariable UUID id) throws IOException {
         List<AuditRecord> records = loop(id);
         StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder()
-                .setHeader("id", "at", "kind", "loopId", "actor", "content", "hash", "previousHash").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                csv,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader("id", "at", "kind", "loopId", "actor", "content", "hash", "previousHash")
+                        .get())) {
             for (AuditRecord r : records) {
-                printer.printRecord(r.id(), r.at(), r.kind(), r.loopId(), r.actor(), trail.write(r.content()), r.hash(), r.previousHash());
+                printer.printRecord(
+                        r.id(),
+                        r.at(),
+                        r.kind(),
+                        r.loopId(),
+                        r.actor(),
+                        trail.write(r.content()),
+                        r.hash(),
+                        r.previousHash());
             }
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                .header("Content-Disposition", "attachment; filename=\"loop-" + id + "-audit.csv\"").body(csv.toString());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv"))
+                .header("Content-Disposition", "attachment; filename=\"loop-" + id + "-audit.csv\"")
+                .body(csv.toString());
     }
 }

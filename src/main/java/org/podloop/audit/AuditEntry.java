@@ -18,6 +18,7 @@ class AuditEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Instant recordedAt;
     private String kind;
     private UUID loopId;
@@ -26,8 +27,7 @@ class AuditEntry {
     private String previousHash;
     private String hash;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     AuditEntry(Instant recordedAt, String kind, UUID loopId, String actor, String content, String previousHash) {
         this.recordedAt = recordedAt;

@@ -13,11 +13,11 @@ class AuditHead {
 
     @Id
     private Integer id;
+
     private String lastHash;
     private long entryCount;
 
-    protected AuditHead() {
-    }
+    protected AuditHead() {}
 
     String lastHash() {
         return lastHash;

@@ -71,8 +71,19 @@ class AuditRecorder {
 
     @EventListener
     void processesDeployed(ProcessesDeployed event) {
-        trail.append("PROCESSES_DEPLOYED", null, event.actor(), Map.of("deploymentId", event.deploymentId(),
-                "name", String.valueOf(event.deploymentName()), "source", String.valueOf(event.source()), "definitions", event.definitions()));
+        trail.append(
+                "PROCESSES_DEPLOYED",
+                null,
+                event.actor(),
+                Map.of(
+                        "deploymentId",
+                        event.deploymentId(),
+                        "name",
+                        String.valueOf(event.deploymentName()),
+                        "source",
+                        String.valueOf(event.source()),
+                        "definitions",
+                        event.definitions()));
     }
 
     @EventListener
@@ -82,20 +93,29 @@ class AuditRecorder {
 
     @EventListener
     void rulesetActivated(RulesetActivated event) {
-        trail.append("RULESET_ACTIVATED", null, directory.currentActor(),
+        trail.append(
+                "RULESET_ACTIVATED",
+                null,
+                directory.currentActor(),
                 Map.of("version", event.version(), "previousVersion", event.previousVersion()));
     }
 
     /** Who may act as a technical client is governance's business: the token's id and name, never its secret. */
     @EventListener
     void apiTokenIssued(ApiTokenIssued event) {
-        trail.append("API_TOKEN_ISSUED", null, event.issuedBy(),
+        trail.append(
+                "API_TOKEN_ISSUED",
+                null,
+                event.issuedBy(),
                 Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
     }
 
     @EventListener
     void apiTokenRevoked(ApiTokenRevoked event) {
-        trail.append("API_TOKEN_REVOKED", null, event.revokedBy(),
+        trail.append(
+                "API_TOKEN_REVOKED",
+                null,
+                event.revokedBy(),
                 Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
     }
 
@@ -110,7 +130,14 @@ class AuditRecorder {
     }
 
     private static List<Map<String, Object>> summary(List<FindingView> findings) {
-        return findings.stream().map(f -> Map.<String, Object>of("pattern", f.pattern(), "severity", f.severity(),
-                "rules", f.rules().stream().map(FiredRule::name).toList())).toList();
+        return findings.stream()
+                .map(f -> Map.<String, Object>of(
+                        "pattern",
+                        f.pattern(),
+                        "severity",
+                        f.severity(),
+                        "rules",
+                        f.rules().stream().map(FiredRule::name).toList()))
+                .toList();
     }
 }

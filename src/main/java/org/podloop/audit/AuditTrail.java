@@ -32,9 +32,12 @@ public class AuditTrail {
     private final Clock clock;
     private final EntityManager entityManager;
     /** Sorted keys: the same content always serialises, and hashes, the same way. */
-    private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final ObjectMapper canonical = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     AuditTrail(AuditEntries entries, AuditHeads heads, Clock clock, EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -43,8 +46,7 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    private record Pending(Instant at, String kind, UUID loopId, String actor, String content) {
-    }
+    private record Pending(Instant at, String kind, UUID loopId, String actor, String content) {}
 
     /**
      * Appends an entry in the current transaction (it is part of what it records, or neither happened).
@@ -54,7 +56,8 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(String kind, UUID loopId, String actor, Map<String, ?> content) {
-        Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content));
+        Pending entry =
+                new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content));
         Batch batch = batchOfThisTransaction();
         batch.pending.add(entry);
         // Late in the transaction (another synchronization's beforeCommit) there is no later moment to
@@ -109,11 +112,13 @@ public class AuditTrail {
         if (batch.pending.isEmpty()) {
             return;
         }
-        // write everything else of the transaction first, so that the head stays locked only for the chaining and the commit
+        // write everything else of the transaction first, so that the head stays locked only for the chaining and the
+        // commit
         entityManager.flush();
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
         for (Pending p : batch.pending) {
-            AuditEntry entry = entries.save(new AuditEntry(p.at(), p.kind(), p.loopId(), p.actor(), p.content(), head.lastHash()));
+            AuditEntry entry =
+                    entries.save(new AuditEntry(p.at(), p.kind(), p.loopId(), p.actor(), p.content(), head.lastHash()));
             head.advance(entry.hash());
         }
         batch.pending.clear();
@@ -129,10 +134,15 @@ public class AuditTrail {
             List<AuditEntry> page = entries.findByIdGreaterThanOrderByIdAsc(lastId, PageRequest.of(0, PAGE));
             for (AuditEntry entry : page) {
                 if (!entry.previousHash().equals(expectedPrevious)) {
-                    return new ChainCheck(false, count, entry.id(), "does not link to the entry before it (an entry was removed or changed before it)");
+                    return new ChainCheck(
+                            false,
+                            count,
+                            entry.id(),
+                            "does not link to the entry before it (an entry was removed or changed before it)");
                 }
                 if (!entry.computeHash().equals(entry.hash())) {
-                    return new ChainCheck(false, count, entry.id(), "its content does not match its hash (it was changed)");
+                    return new ChainCheck(
+                            false, count, entry.id(), "its content does not match its hash (it was changed)");
                 }
                 expectedPrevious = entry.hash();
                 lastId = entry.id();
@@ -144,8 +154,12 @@ public class AuditTrail {
         }
         AuditHead head = heads.findById(AuditHead.ID).orElseThrow();
         if (head.entryCount() != count || !head.lastHash().equals(expectedPrevious)) {
-            return new ChainCheck(false, count, lastId == 0 ? null : lastId,
-                    "the chain ends here, but " + head.entryCount() + " entries were written (the newest were removed)");
+            return new ChainCheck(
+                    false,
+                    count,
+                    lastId == 0 ? null : lastId,
+                    "the chain ends here, but " + head.entryCount()
+                            + " entries were written (the newest were removed)");
         }
         return new ChainCheck(true, count, null, null);
     }
@@ -153,8 +167,17 @@ public class AuditTrail {
     /** Every entry of one loop, in order. */
     @Transactional(readOnly = true)
     public List<AuditRecord> loop(UUID loopId) {
-        return entries.findByLoopIdOrderByIdAsc(loopId).stream().map(e -> new AuditRecord(e.id(), e.recordedAt(), e.kind(),
-                e.loopId(), e.actor(), read(e.content()), e.hash(), e.previousHash())).toList();
+        return entries.findByLoopIdOrderByIdAsc(loopId).stream()
+                .map(e -> new AuditRecord(
+                        e.id(),
+                        e.recordedAt(),
+                        e.kind(),
+                        e.loopId(),
+                        e.actor(),
+                        read(e.content()),
+                        e.hash(),
+                        e.previousHash()))
+                .toList();
     }
 
     String write(Object content) {

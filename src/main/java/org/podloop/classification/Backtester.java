@@ -62,17 +62,26 @@ class Backtester {
                         continue;
                     }
                     compared++;
-                    List<Backtest.Change> changes = compare(snapshot, decided.get(), classification.classify(snapshot, judgement));
+                    List<Backtest.Change> changes =
+                            compare(snapshot, decided.get(), classification.classify(snapshot, judgement));
                     if (!changes.isEmpty()) {
-                        byTeam.computeIfAbsent(snapshot.teamKey(), team -> new ArrayList<>()).addAll(changes);
+                        byTeam.computeIfAbsent(snapshot.teamKey(), team -> new ArrayList<>())
+                                .addAll(changes);
                     }
                 }
                 if (snapshots.size() < PAGE) {
                     break;
                 }
             }
-            return new Backtest(candidate.version(), rulesets.version(), from, to, compared, byTeam.entrySet().stream()
-                    .map(e -> new Backtest.TeamChanges(e.getKey(), e.getValue())).toList());
+            return new Backtest(
+                    candidate.version(),
+                    rulesets.version(),
+                    from,
+                    to,
+                    compared,
+                    byTeam.entrySet().stream()
+                            .map(e -> new Backtest.TeamChanges(e.getKey(), e.getValue()))
+                            .toList());
         }
     }
 
@@ -87,11 +96,21 @@ class Backtester {
         for (String pattern : patterns) {
             String was = before.get(pattern);
             String would = after.get(pattern);
-            Backtest.Kind kind = was == null ? Backtest.Kind.APPEARED : would == null ? Backtest.Kind.DISAPPEARED
-                    : was.equals(would) ? null : Backtest.Kind.SEVERITY_CHANGED;
+            Backtest.Kind kind = was == null
+                    ? Backtest.Kind.APPEARED
+                    : would == null
+                            ? Backtest.Kind.DISAPPEARED
+                            : was.equals(would) ? null : Backtest.Kind.SEVERITY_CHANGED;
             if (kind != null) {
-                changes.add(new Backtest.Change(snapshot.id(), snapshot.externalId(), snapshot.measuredAt(), pattern, kind,
-                        was, would, decided.rulesetVersion()));
+                changes.add(new Backtest.Change(
+                        snapshot.id(),
+                        snapshot.externalId(),
+                        snapshot.measuredAt(),
+                        pattern,
+                        kind,
+                        was,
+                        would,
+                        decided.rulesetVersion()));
             }
         }
         return changes;

@@ -5,5 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** The findings for one snapshot, as decided by one ruleset version. */
-public record Classification(UUID snapshotId, String rulesetVersion, Instant classifiedAt, List<FindingView> findings) {
-}
+public record Classification(
+        UUID snapshotId, String rulesetVersion, Instant classifiedAt, List<FindingView> findings) {}

@@ -40,8 +40,7 @@ class ClassificationController {
         return rulesets.reload();
     }
 
-    record BacktestRequest(Instant from, Instant to) {
-    }
+    record BacktestRequest(Instant from, Instant to) {}
 
     @PostMapping("/api/rules/backtest")
     Backtest backtest(@RequestBody BacktestRequest request) {
@@ -51,7 +50,8 @@ class ClassificationController {
     /** The folder does not build or fails its self-check: 422 with every compiler message or failed scenario. */
     @ExceptionHandler(RulesetBuildException.class)
     ProblemDetail refused(RulesetBuildException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
                 e.getMessage().lines().findFirst().orElse("") + "; the active ruleset keeps serving");
         problem.setTitle("Ruleset refused");
         problem.setProperty("problems", e.problems());

@@ -36,10 +36,17 @@ public class ClassificationService {
     private final Clock clock;
     private final Timer classificationTime;
 
-    ClassificationService(ActiveRuleset rulesets, Classifications classifications, SignalService signals,
-                          ApplicationEventPublisher events, ObjectMapper json, Clock clock, MeterRegistry meters) {
+    ClassificationService(
+            ActiveRuleset rulesets,
+            Classifications classifications,
+            SignalService signals,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Clock clock,
+            MeterRegistry meters) {
         this.classificationTime = Timer.builder("podloop.classification")
-                .description("time to classify one snapshot").register(meters);
+                .description("time to classify one snapshot")
+                .register(meters);
         this.rulesets = rulesets;
         this.classifications = classifications;
         this.signals = signals;
@@ -57,31 +64,38 @@ public class ClassificationService {
     private Classification classify(SnapshotView snapshot, Ruleset ruleset) {
         List<FindingView> findings = classify(snapshot, new Judgement(ruleset));
         Classification classification = new Classification(snapshot.id(), ruleset.version(), clock.instant(), findings);
-        classifications.save(new StoredClassification(snapshot.id(), snapshot.teamKey(), ruleset.version(),
-                classification.classifiedAt(), write(findings)));
+        classifications.save(new StoredClassification(
+                snapshot.id(), snapshot.teamKey(), ruleset.version(), classification.classifiedAt(), write(findings)));
         events.publishEvent(new SignalsClassified(snapshot.id(), snapshot.teamKey(), ruleset.version(), findings));
         return classification;
     }
 
     /** What {@code judgement} finds in the snapshot, given the team's snapshots before it (for the trend rules). */
     List<FindingView> classify(SnapshotView snapshot, Judgement judgement) {
-        List<Map<String, Double>> history = signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
-                .map(SnapshotView::signals).toList();
+        List<Map<String, Double>> history =
+                signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
+                        .map(SnapshotView::signals)
+                        .toList();
         return judgement.classify(snapshot.signals(), snapshot.respondents(), history);
     }
 
     @Transactional(readOnly = true)
     public Optional<Classification> classificationOf(UUID snapshotId) {
-        return classifications.findById(snapshotId).map(stored -> new Classification(stored.snapshotId(),
-                stored.rulesetVersion(), stored.classifiedAt(), read(stored.findingsJson())));
+        return classifications
+                .findById(snapshotId)
+                .map(stored -> new Classification(
+                        stored.snapshotId(),
+                        stored.rulesetVersion(),
+                        stored.classifiedAt(),
+                        read(stored.findingsJson())));
     }
 
     /**
      * Ranks catalogue interventions for the findings, leaving out those already tried in the loop and
      * ranking first what verifiably reduced the same pattern elsewhere ({@code effects}).
      */
-    public List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried,
-                                                   List<InterventionEffect> effects) {
+    public List<RecommendedIntervention> recommend(
+            List<FindingView> findings, Set<String> alreadyTried, List<InterventionEffect> effects) {
         return rulesets.withCurrent(ruleset -> new Judgement(ruleset).recommend(findings, alreadyTried, effects));
     }
 
@@ -89,7 +103,8 @@ public class ClassificationService {
     public Verification verify(String interventionId, SnapshotView baseline, SnapshotView remeasure) {
         return rulesets.withCurrent(ruleset -> {
             Intervention intervention = ruleset.intervention(interventionId)
-                    .orElseThrow(() -> new InvalidInputException("interventionId", "unknown intervention '" + interventionId + "'"));
+                    .orElseThrow(() -> new InvalidInputException(
+                            "interventionId", "unknown intervention '" + interventionId + "'"));
             return new Judgement(ruleset).verify(intervention, baseline.metrics(), remeasure.metrics());
         });
     }
@@ -118,7 +133,7 @@ public class ClassificationService {
 
     private List<FindingView> read(String findings) {
         try {
-            return json.readValue(findings, new TypeReference<>() { });
+            return json.readValue(findings, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored findings are unreadable", e);
         }

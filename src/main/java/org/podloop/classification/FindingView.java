@@ -7,6 +7,5 @@ import java.util.List;
  * {@code severity} is the name of a {@link org.podloop.classification.facts.Severity}: views are stored
  * and sent as JSON, where it has always been that string.
  */
-public record FindingView(String pattern, String severity, List<Evidence> evidence, List<FiredRule> rules,
-                          String rulesetVersion) {
-}
+public record FindingView(
+        String pattern, String severity, List<Evidence> evidence, List<FiredRule> rules, String rulesetVersion) {}

@@ -61,8 +61,8 @@ final class Judgement {
         return recommend(findings, alreadyTried, List.of());
     }
 
-    List<RecommendedIntervention> recommend(List<FindingView> findings, Set<String> alreadyTried,
-                                            List<InterventionEffect> effects) {
+    List<RecommendedIntervention> recommend(
+            List<FindingView> findings, Set<String> alreadyTried, List<InterventionEffect> effects) {
         List<Object> facts = new ArrayList<>();
         effects.forEach(e -> facts.add(new Effect(e.interventionId(), e.pattern(), e.verified(), e.reduced())));
         findings.forEach(f -> facts.add(new Finding(f.pattern(), Severity.valueOf(f.severity()))));
@@ -74,35 +74,56 @@ final class Judgement {
         RuleRun run = RuleRun.fire(ruleset, facts, Recommendation.class);
         Map<String, Recommendation> best = new LinkedHashMap<>();
         run.results(Recommendation.class).stream()
-                .sorted(Comparator.comparingInt(Recommendation::getScore).thenComparing(Recommendation::getInterventionId))
+                .sorted(Comparator.comparingInt(Recommendation::getScore)
+                        .thenComparing(Recommendation::getInterventionId))
                 .forEach(r -> best.putIfAbsent(r.getInterventionId(), r));
         List<RecommendedIntervention> ranked = new ArrayList<>();
         for (Recommendation r : best.values()) {
-            Intervention it = ruleset.intervention(r.getInterventionId()).orElseThrow(() -> new IllegalStateException(
-                    "a rule recommended '" + r.getInterventionId() + "', which is not in the catalogue"));
-            ranked.add(new RecommendedIntervention(ranked.size() + 1, it.id(), it.title(), r.getPattern(), it.timeBox(),
-                    r.getReason(), run.rulesFor(r)));
+            Intervention it = ruleset.intervention(r.getInterventionId())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "a rule recommended '" + r.getInterventionId() + "', which is not in the catalogue"));
+            ranked.add(new RecommendedIntervention(
+                    ranked.size() + 1,
+                    it.id(),
+                    it.title(),
+                    r.getPattern(),
+                    it.timeBox(),
+                    r.getReason(),
+                    run.rulesFor(r)));
         }
         return ranked;
     }
 
     Intervention intervention(String id) {
-        return ruleset.intervention(id).orElseThrow(() -> new IllegalArgumentException("unknown intervention '" + id + "'"));
+        return ruleset.intervention(id)
+                .orElseThrow(() -> new IllegalArgumentException("unknown intervention '" + id + "'"));
     }
 
-    Verification verify(Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
+    Verification verify(
+            Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
         List<MetricChange> changes = intervention.metrics().stream()
-                .map(key -> change(key, baseline.get(key), remeasure.get(key))).toList();
+                .map(key -> change(key, baseline.get(key), remeasure.get(key)))
+                .toList();
         RuleRun run = RuleRun.fire(ruleset, changes, Outcome.class, MetricVerdict.class);
         List<Outcome> outcomes = run.results(Outcome.class);
         if (outcomes.size() != 1) {
-            throw new IllegalStateException("ruleset " + ruleset.version() + " must decide exactly one outcome, decided "
-                    + outcomes.stream().map(Outcome::getValue).toList() + " for " + changes);
+            throw new IllegalStateException(
+                    "ruleset " + ruleset.version() + " must decide exactly one outcome, decided "
+                            + outcomes.stream().map(Outcome::getValue).toList() + " for " + changes);
         }
         List<String> reasons = run.results(MetricVerdict.class).stream()
-                .sorted(Comparator.comparing(MetricVerdict::getMetric)).map(MetricVerdict::getReason).toList();
-        var effect = changes.stream().filter(MetricChange::isMeasured).mapToDouble(MetricChange::getImprovement).average();
-        return new Verification(outcomes.get(0).getValue(), reasons, run.fired(), ruleset.version(),
+                .sorted(Comparator.comparing(MetricVerdict::getMetric))
+                .map(MetricVerdict::getReason)
+                .toList();
+        var effect = changes.stream()
+                .filter(MetricChange::isMeasured)
+                .mapToDouble(MetricChange::getImprovement)
+                .average();
+        return new Verification(
+                outcomes.get(0).getValue(),
+                reasons,
+                run.fired(),
+                ruleset.version(),
                 effect.isPresent() ? Math.round(effect.getAsDouble() * 100) / 100.0 : null);
     }
 
@@ -118,11 +139,17 @@ final class Judgement {
         }
         Double noise = null;
         if (before.sd() != null && after.sd() != null && before.respondents() != null && after.respondents() != null) {
-            noise = 1.96 * Math.sqrt(before.sd() * before.sd() / before.respondents() + after.sd() * after.sd() / after.respondents());
+            noise = 1.96
+                    * Math.sqrt(before.sd() * before.sd() / before.respondents()
+                            + after.sd() * after.sd() / after.respondents());
         }
-        Integer respondents = before.respondents() == null ? after.respondents()
-                : after.respondents() == null ? before.respondents() : Integer.valueOf(Math.min(before.respondents(), after.respondents()));
-        return new MetricChange(key, before.mean(), after.mean(), metric.improvement(before.mean(), after.mean()), noise, respondents);
+        Integer respondents = before.respondents() == null
+                ? after.respondents()
+                : after.respondents() == null
+                        ? before.respondents()
+                        : Integer.valueOf(Math.min(before.respondents(), after.respondents()));
+        return new MetricChange(
+                key, before.mean(), after.mean(), metric.improvement(before.mean(), after.mean()), noise, respondents);
     }
 
     private static Double mean(MetricValue value) {
@@ -173,12 +200,14 @@ final class Judgement {
                 }
             }
         });
-        return new FindingView(finding.getPattern(), finding.getSeverity().name(), evidence, run.rulesFor(finding), ruleset.version());
+        return new FindingView(
+                finding.getPattern(), finding.getSeverity().name(), evidence, run.rulesFor(finding), ruleset.version());
     }
 
     /** Two rules raised the same pattern: the higher severity stands, and both rules and their evidence are kept. */
     private static FindingView merge(FindingView a, FindingView b) {
-        String severity = Severity.higher(Severity.valueOf(a.severity()), Severity.valueOf(b.severity())).name();
+        String severity = Severity.higher(Severity.valueOf(a.severity()), Severity.valueOf(b.severity()))
+                .name();
         List<Evidence> evidence = new ArrayList<>(a.evidence());
         b.evidence().stream().filter(e -> !evidence.contains(e)).forEach(evidence::add);
         List<FiredRule> rules = new ArrayList<>(a.rules());

@@ -26,6 +26,7 @@ final class RuleRun {
     private final List<FiredRule> fired = new ArrayList<>();
     /** Per result, the matches of the rules that inserted it and then modified it, in order. */
     private final Map<Object, List<Match>> contributors = new IdentityHashMap<>();
+
     private final List<Object> results;
 
     private RuleRun(Ruleset ruleset, Collection<?> facts, Class<?>... resultTypes) {
@@ -57,7 +58,9 @@ final class RuleRun {
 
                 private void contributed(Object result) {
                     if (firing[0] != null) {
-                        contributors.computeIfAbsent(result, r -> new ArrayList<>()).add(firing[0]);
+                        contributors
+                                .computeIfAbsent(result, r -> new ArrayList<>())
+                                .add(firing[0]);
                     }
                 }
             });
@@ -87,17 +90,22 @@ final class RuleRun {
 
     /** The rules that inserted and then modified {@code result}, each with the facts its match held. */
     List<FiredRule> rulesFor(Object result) {
-        return contributors.getOrDefault(result, List.of()).stream().map(RuleRun::describe).toList();
+        return contributors.getOrDefault(result, List.of()).stream()
+                .map(RuleRun::describe)
+                .toList();
     }
 
     /** For each rule that inserted or modified {@code result}: its metadata and the facts it matched. */
     List<Map.Entry<FiredRule, List<Object>>> matchesFor(Object result) {
         return contributors.getOrDefault(result, List.of()).stream()
-                .map(match -> Map.entry(describe(match), List.copyOf(match.getObjects()))).toList();
+                .map(match -> Map.entry(describe(match), List.copyOf(match.getObjects())))
+                .toList();
     }
 
     private static FiredRule describe(Match match) {
-        return new FiredRule(match.getRule().getName(), Ruleset.metadataOf(match.getRule()),
+        return new FiredRule(
+                match.getRule().getName(),
+                Ruleset.metadataOf(match.getRule()),
                 match.getObjects().stream().map(String::valueOf).toList());
     }
 }

@@ -28,15 +28,20 @@ class SelfCheckRun implements RulesetCheck {
             Map<String, String> found = judgement.classify(s.signals(), RESPONDENTS).stream()
                     .collect(Collectors.toMap(FindingView::pattern, FindingView::severity, (a, b) -> a, TreeMap::new));
             if (!found.equals(new TreeMap<>(s.expect()))) {
-                failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + new TreeMap<>(s.expect()) + ", the rules found " + found);
+                failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + new TreeMap<>(s.expect())
+                        + ", the rules found " + found);
             }
         }
         for (SelfCheck.VerificationScenario s : scenarios.verification()) {
             try {
                 Intervention intervention = judgement.intervention(s.intervention());
-                String outcome = judgement.verify(intervention, values(s.baseline()), values(s.remeasure())).outcome().name();
+                String outcome = judgement
+                        .verify(intervention, values(s.baseline()), values(s.remeasure()))
+                        .outcome()
+                        .name();
                 if (!outcome.equals(s.expect())) {
-                    failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + s.expect() + ", the rules decided " + outcome);
+                    failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + s.expect() + ", the rules decided "
+                            + outcome);
                 }
             } catch (RuntimeException e) {
                 failures.add(SelfCheck.FILE + ": " + s.name() + ": " + e.getMessage());

@@ -13,15 +13,16 @@ class StoredClassification {
 
     @Id
     private UUID snapshotId;
+
     private String teamKey;
     private String rulesetVersion;
     private Instant classifiedAt;
     private String findingsJson;
 
-    protected StoredClassification() {
-    }
+    protected StoredClassification() {}
 
-    StoredClassification(UUID snapshotId, String teamKey, String rulesetVersion, Instant classifiedAt, String findingsJson) {
+    StoredClassification(
+            UUID snapshotId, String teamKey, String rulesetVersion, Instant classifiedAt, String findingsJson) {
         this.snapshotId = snapshotId;
         this.teamKey = teamKey;
         this.rulesetVersion = rulesetVersion;

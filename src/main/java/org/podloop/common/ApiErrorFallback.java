@@ -30,14 +30,18 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ApiErrorFallback extends BasicErrorController {
 
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final ErrorAttributes errorAttributes;
     private final ApiProblems problems;
     private final ObjectMapper json;
 
-    ApiErrorFallback(ErrorAttributes errorAttributes, ServerProperties server, ObjectProvider<ErrorViewResolver> views,
-                     ApiProblems problems, ObjectMapper json) {
+    ApiErrorFallback(
+            ErrorAttributes errorAttributes,
+            ServerProperties server,
+            ObjectProvider<ErrorViewResolver> views,
+            ApiProblems problems,
+            ObjectMapper json) {
         super(errorAttributes, server.getError(), views.orderedStream().toList());
         this.errorAttributes = errorAttributes;
         this.problems = problems;
@@ -66,13 +70,17 @@ class ApiErrorFallback extends BasicErrorController {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri && uri.startsWith("/api/");
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                && uri.startsWith("/api/");
     }
 
     private ResponseEntity<Map<String, Object>> problem(HttpServletRequest request) {
         ServletWebRequest webRequest = new ServletWebRequest(request);
-        ResponseEntity<Object> answer = problems.unanswered(errorAttributes.getError(webRequest), getStatus(request), webRequest);
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(json.convertValue(answer.getBody(), FIELDS));
+        ResponseEntity<Object> answer =
+                problems.unanswered(errorAttributes.getError(webRequest), getStatus(request), webRequest);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(json.convertValue(answer.getBody(), FIELDS));
     }
 }

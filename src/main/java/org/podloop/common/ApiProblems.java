@@ -42,7 +42,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()).field(e.field()).build();
+        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage())
+                .field(e.field())
+                .build();
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -62,8 +64,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Malformed JSON or a value of the wrong type; Jackson knows the path of the bad field. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
         Throwable tooLarge = causeOfType(e, BodyTooLargeException.class);
         if (tooLarge != null) {
@@ -71,42 +73,71 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         } else if (e.getCause() instanceof JsonMappingException mapping) {
             problem = invalidInput(JsonInputErrors.of(mapping));
         } else {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed JSON", "body: the request body is missing or not valid JSON")
-                    .field("body").build();
+            problem = Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "Malformed JSON",
+                            "body: the request body is missing or not valid JSON")
+                    .field("body")
+                    .build();
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(e, Problems.of(status, "Not found", e.getHttpMethod() + " /" + e.getResourcePath()
-                + ": no such endpoint (README, \"HTTP API\")").build(), headers, status, request);
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(
+                e,
+                Problems.of(
+                                status,
+                                "Not found",
+                                e.getHttpMethod() + " /" + e.getResourcePath()
+                                        + ": no such endpoint (README, \"HTTP API\")")
+                        .build(),
+                headers,
+                status,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-                                                                         HttpHeaders headers, HttpStatusCode status,
-                                                                         WebRequest request) {
-        String allowed = e.getSupportedMethods() == null ? "none"
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String allowed = e.getSupportedMethods() == null
+                ? "none"
                 : Arrays.stream(e.getSupportedMethods()).sorted().collect(Collectors.joining(", "));
-        return handleExceptionInternal(e, Problems.of(status, "Method not allowed", e.getMethod()
-                + " is not supported here; allowed: " + allowed).build(), headers, status, request);
+        return handleExceptionInternal(
+                e,
+                Problems.of(status, "Method not allowed", e.getMethod() + " is not supported here; allowed: " + allowed)
+                        .build(),
+                headers,
+                status,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-                                                                     HttpHeaders headers, HttpStatusCode status,
-                                                                     WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String sent = e.getContentType() == null ? "a body without Content-Type" : "Content-Type " + e.getContentType();
-        return handleExceptionInternal(e, Problems.of(status, "Unsupported media type", sent + " is not supported here; send "
-                + MediaType.toString(e.getSupportedMediaTypes())).build(), headers, status, request);
+        return handleExceptionInternal(
+                e,
+                Problems.of(
+                                status,
+                                "Unsupported media type",
+                                sent + " is not supported here; send " + MediaType.toString(e.getSupportedMediaTypes()))
+                        .build(),
+                headers,
+                status,
+                request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": '" + e.getValue() + "' is not a valid value")
-                .field(e.getName()).build();
+        return Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid input",
+                        e.getName() + ": '" + e.getValue() + "' is not a valid value")
+                .field(e.getName())
+                .build();
     }
 
     /** A body cut off by {@link RequestBodyLimit} outside Jackson (e.g. the CSV import) is refused the same way. */
@@ -122,8 +153,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataIntegrityViolationException.class, ConcurrencyFailureException.class})
     ProblemDetail lostRace(Exception e, HttpServletRequest request) {
         LOG.info("{} {} lost a race for the same data: {}", request.getMethod(), request.getRequestURI(), e.toString());
-        return Problems.of(HttpStatus.CONFLICT, "Conflict", "a concurrent request changed the same data first; nothing of"
-                + " this request was stored; retry to see the current state").build();
+        return Problems.of(
+                        HttpStatus.CONFLICT,
+                        "Conflict",
+                        "a concurrent request changed the same data first; nothing of"
+                                + " this request was stored; retry to see the current state")
+                .build();
     }
 
     /** Anything unforeseen: problem JSON too, logged with its stack trace, without internals in the answer. */
@@ -152,14 +187,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 // handleException throws back what is not one of Spring MVC's exceptions
             }
         }
-        ProblemDetail problem = status.is5xxServerError() ? internalError()
-                : Problems.of(status, status.getReasonPhrase(), "the request was refused").build();
+        ProblemDetail problem = status.is5xxServerError()
+                ? internalError()
+                : Problems.of(status, status.getReasonPhrase(), "the request was refused")
+                        .build();
         return ResponseEntity.status(status).body(problem);
     }
 
     private static ProblemDetail internalError() {
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "the request failed unexpectedly; the failure is logged on the server").build();
+        return Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "the request failed unexpectedly; the failure is logged on the server")
+                .build();
     }
 
     static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {

@@ -12,9 +12,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("podloop")
 record ApiProperties(BodyCap api, @Name("import") BodyCap csvImport, Deployments processes) {
 
-    record BodyCap(DataSize maxBody) {
-    }
+    record BodyCap(DataSize maxBody) {}
 
-    record Deployments(DataSize maxDeployment) {
-    }
+    record Deployments(DataSize maxDeployment) {}
 }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** Says in words which field of a JSON body is wrong and what it must be: Jackson's own messages name Java types. */
 final class JsonInputErrors {
 
-    private JsonInputErrors() {
-    }
+    private JsonInputErrors() {}
 
     static InvalidInputException of(JsonMappingException e) {
         if (e.getPath().isEmpty()) {
@@ -23,7 +22,8 @@ final class JsonInputErrors {
         }
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new InvalidInputException(field, "unknown field; known fields are " + unknown.getKnownPropertyIds());
         }
@@ -40,8 +40,13 @@ final class JsonInputErrors {
         if (type == null) {
             return "is not a valid value";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "must be a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -66,7 +71,8 @@ final class JsonInputErrors {
     }
 
     private static String range(Class<?> type) {
-        return type == Long.class || type == long.class ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+        return type == Long.class || type == long.class
+                ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
                 : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
     }
 }

@@ -24,9 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LostRaces {
 
-    private static final List<Class<? extends Exception>> RACES = List.of(DataIntegrityViolationException.class,
-            ConcurrencyFailureException.class, OptimisticLockException.class, PessimisticLockException.class,
-            LockTimeoutException.class, StaleStateException.class, OptimisticLockingException.class);
+    private static final List<Class<? extends Exception>> RACES = List.of(
+            DataIntegrityViolationException.class,
+            ConcurrencyFailureException.class,
+            OptimisticLockException.class,
+            PessimisticLockException.class,
+            LockTimeoutException.class,
+            StaleStateException.class,
+            OptimisticLockingException.class);
 
     private final SQLExceptionTranslator sql;
 
@@ -42,7 +47,8 @@ class LostRaces {
             }
             if (t instanceof SQLException e) {
                 DataAccessException translated = sql.translate("", null, e);
-                if (translated instanceof DataIntegrityViolationException || translated instanceof ConcurrencyFailureException) {
+                if (translated instanceof DataIntegrityViolationException
+                        || translated instanceof ConcurrencyFailureException) {
                     return true;
                 }
             }

@@ -12,8 +12,7 @@ public final class Paging {
 
     public static final int MAX_SIZE = 500;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page request, or 400 naming {@code size} or {@code page}. */
     public static PageRequest of(int page, int size, Sort sort) {

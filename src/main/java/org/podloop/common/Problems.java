@@ -47,7 +47,8 @@ public final class Problems {
     }
 
     /** Also for a problem already turned into another shape (Spring Boot's error controller keeps maps). */
-    static void write(HttpServletResponse response, HttpStatusCode status, Object body, ObjectMapper json) throws IOException {
+    static void write(HttpServletResponse response, HttpStatusCode status, Object body, ObjectMapper json)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

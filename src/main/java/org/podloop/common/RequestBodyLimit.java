@@ -50,7 +50,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        long limit = path.equals(IMPORT_PATH) ? importLimit : path.equals(DEPLOYMENT_PATH) ? deploymentLimit : jsonLimit;
+        long limit =
+                path.equals(IMPORT_PATH) ? importLimit : path.equals(DEPLOYMENT_PATH) ? deploymentLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             refusal(tooLarge(limit)).writeTo(response, json);
             return;

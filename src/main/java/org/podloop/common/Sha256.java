@@ -8,8 +8,7 @@ import java.util.function.Consumer;
 /** Content hashes: of snapshots (idempotency) and of the rules folder (ruleset version). */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** The lower-case hex SHA-256 of whatever {@code content} feeds into the digest. */
     public static String hex(Consumer<MessageDigest> content) {

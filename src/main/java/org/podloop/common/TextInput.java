@@ -7,13 +7,13 @@ package org.podloop.common;
  */
 public final class TextInput {
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /** {@code value} (not null) unchanged, or 400 naming {@code field} and why. */
     public static String check(String field, String value, int maxLength) {
         if (value.length() > maxLength) {
-            throw new InvalidInputException(field, "must be at most " + maxLength + " characters, is " + value.length());
+            throw new InvalidInputException(
+                    field, "must be at most " + maxLength + " characters, is " + value.length());
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -23,7 +23,9 @@ public final class TextInput {
             if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
                 throw refused(field, "bidirectional override or isolate characters", c, i);
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw refused(field, "unpaired surrogates (it is not valid Unicode)", c, i);
@@ -33,6 +35,7 @@ public final class TextInput {
     }
 
     private static InvalidInputException refused(String field, String what, char c, int index) {
-        return new InvalidInputException(field, String.format("must not contain %s (U+%04X at character %d)", what, (int) c, index + 1));
+        return new InvalidInputException(
+                field, String.format("must not contain %s (U+%04X at character %d)", what, (int) c, index + 1));
     }
 }

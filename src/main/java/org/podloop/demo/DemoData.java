@@ -20,8 +20,7 @@ class DemoData implements SmartInitializingSingleton {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record DemoUser(String id, String first, String last, String role, List<String> groups) {
-    }
+    private record DemoUser(String id, String first, String last, String role, List<String> groups) {}
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("demo", "Demo", "Admin", "administrator", List.of(Groups.ADMINS)),
@@ -30,7 +29,12 @@ class DemoData implements SmartInitializingSingleton {
             new DemoUser("pete", "Pete", "Pod", "pod member of atlas", List.of()),
             new DemoUser("quinn", "Quinn", "Pod", "pod member of borealis", List.of()),
             new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)),
-            new DemoUser("collector", "Signal", "Collector", "signal source: posts snapshots", List.of(Groups.SIGNAL_SOURCES)));
+            new DemoUser(
+                    "collector",
+                    "Signal",
+                    "Collector",
+                    "signal source: posts snapshots",
+                    List.of(Groups.SIGNAL_SOURCES)));
 
     private final Directory directory;
     private final SignalService signals;
@@ -53,7 +57,8 @@ class DemoData implements SmartInitializingSingleton {
         });
         ensureTeam("atlas", "Atlas", List.of("paula", "pete"));
         ensureTeam("borealis", "Borealis", List.of("quinn"));
-        StringBuilder banner = new StringBuilder("\n*** DEMO USERS — for trying Podloop only, never for real data ***\n");
+        StringBuilder banner =
+                new StringBuilder("\n*** DEMO USERS — for trying Podloop only, never for real data ***\n");
         USERS.forEach(u -> banner.append(String.format("    %-9s / %s   %s%n", u.id(), PASSWORD, u.role())));
         banner.append("    Tasklist: http://localhost:8080/camunda/app/tasklist/\n");
         log.info(banner.toString());

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (identity's ProductionSafeguard).
  */
 @ConfigurationProperties("podloop.demo")
-record DemoProperties(boolean enabled) {
-}
+record DemoProperties(boolean enabled) {}

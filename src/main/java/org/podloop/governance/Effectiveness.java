@@ -40,7 +40,9 @@ class Effectiveness implements TrackRecord {
     EffectivenessReport report(String excludedTeam) {
         Map<List<String>, Tally> tallies = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         for (VerifiedIteration it : loops.verifiedIterations()) {
-            if (it.teamKey().equals(excludedTeam) || it.patterns() == null || it.patterns().isEmpty()) {
+            if (it.teamKey().equals(excludedTeam)
+                    || it.patterns() == null
+                    || it.patterns().isEmpty()) {
                 continue;
             }
             for (String pattern : it.patterns().split(",")) {
@@ -53,21 +55,32 @@ class Effectiveness implements TrackRecord {
                 }
             }
         }
-        return new EffectivenessReport(tallies.entrySet().stream().map(e -> {
-            Tally t = e.getValue();
-            return new EffectivenessReport.Row(e.getKey().get(0), e.getKey().get(1), t.loops.size(),
-                    t.outcomes.getOrDefault(VerificationOutcome.REDUCED, 0),
-                    t.outcomes.getOrDefault(VerificationOutcome.NOT_REDUCED, 0), t.outcomes.getOrDefault(VerificationOutcome.WORSENED, 0),
-                    t.outcomes.getOrDefault(VerificationOutcome.INCONCLUSIVE, 0), median(t.effects));
-        }).toList());
+        return new EffectivenessReport(tallies.entrySet().stream()
+                .map(e -> {
+                    Tally t = e.getValue();
+                    return new EffectivenessReport.Row(
+                            e.getKey().get(0),
+                            e.getKey().get(1),
+                            t.loops.size(),
+                            t.outcomes.getOrDefault(VerificationOutcome.REDUCED, 0),
+                            t.outcomes.getOrDefault(VerificationOutcome.NOT_REDUCED, 0),
+                            t.outcomes.getOrDefault(VerificationOutcome.WORSENED, 0),
+                            t.outcomes.getOrDefault(VerificationOutcome.INCONCLUSIVE, 0),
+                            median(t.effects));
+                })
+                .toList());
     }
 
     /** From the same figures as the report, so that what the pod is recommended and what governance reads agree. */
     @Override
     public List<InterventionEffect> elsewhere(String team) {
         return report(team).rows().stream()
-                .map(row -> new InterventionEffect(row.interventionId(), row.pattern(), row.reduced() + row.notReduced() + row.worsened(),
-                        row.reduced())).toList();
+                .map(row -> new InterventionEffect(
+                        row.interventionId(),
+                        row.pattern(),
+                        row.reduced() + row.notReduced() + row.worsened(),
+                        row.reduced()))
+                .toList();
     }
 
     private static Double median(List<Double> values) {

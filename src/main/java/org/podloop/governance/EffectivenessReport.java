@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record EffectivenessReport(List<Row> rows) {
 
-    public record Row(String pattern, String interventionId, int loops, int reduced, int notReduced, int worsened,
-                      int inconclusive, Double medianEffect) {
-    }
+    public record Row(
+            String pattern,
+            String interventionId,
+            int loops,
+            int reduced,
+            int notReduced,
+            int worsened,
+            int inconclusive,
+            Double medianEffect) {}
 }

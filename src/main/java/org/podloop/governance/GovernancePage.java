@@ -33,7 +33,12 @@ class GovernancePage {
     private final SignalService signals;
     private final ObjectMapper json;
 
-    GovernancePage(LoopService loops, Effectiveness effectiveness, AuditTrail trail, SignalService signals, ObjectMapper json) {
+    GovernancePage(
+            LoopService loops,
+            Effectiveness effectiveness,
+            AuditTrail trail,
+            SignalService signals,
+            ObjectMapper json) {
         this.loops = loops;
         this.effectiveness = effectiveness;
         this.trail = trail;
@@ -42,8 +47,11 @@ class GovernancePage {
     }
 
     @GetMapping("/governance")
-    String overview(@RequestParam(required = false) String team, @RequestParam(required = false) LoopStatus status,
-                    @RequestParam(required = false) String pattern, Model model) {
+    String overview(
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) LoopStatus status,
+            @RequestParam(required = false) String pattern,
+            Model model) {
         String teamFilter = blankToNull(team);
         String patternFilter = blankToNull(pattern);
         model.addAttribute("loops", loops.loops(new LoopFilter(teamFilter, status, patternFilter, null, null), 0, 100));
@@ -68,20 +76,29 @@ class GovernancePage {
 
     /** The team's metrics over its last snapshots (oldest first), with this loop's interventions and outcomes marked. */
     private Map<String, Object> trend(LoopView loop) {
-        List<SnapshotView> snapshots = new ArrayList<>(signals.snapshots(loop.team(), 0, TREND_SNAPSHOTS).items());
+        List<SnapshotView> snapshots = new ArrayList<>(
+                signals.snapshots(loop.team(), 0, TREND_SNAPSHOTS).items());
         Collections.reverse(snapshots);
         Map<String, List<Map<String, Object>>> series = new LinkedHashMap<>();
         for (SnapshotView snapshot : snapshots) {
-            snapshot.signals().forEach((metric, value) -> series.computeIfAbsent(metric, m -> new ArrayList<>())
-                    .add(Map.of("x", snapshot.measuredAt().toString(), "y", value)));
+            snapshot.signals()
+                    .forEach((metric, value) -> series.computeIfAbsent(metric, m -> new ArrayList<>())
+                            .add(Map.of("x", snapshot.measuredAt().toString(), "y", value)));
         }
-        List<Map<String, Object>> marks = loop.iterations().stream().map(it -> {
-            Map<String, Object> mark = new LinkedHashMap<>();
-            mark.put("at", it.startedAt().toString());
-            mark.put("label", "Iteration " + it.number() + ": " + (it.interventionId() == null ? "choosing" : it.interventionId())
-                    + (it.verification() == null ? "" : " → " + it.verification().outcome()));
-            return mark;
-        }).toList();
+        List<Map<String, Object>> marks = loop.iterations().stream()
+                .map(it -> {
+                    Map<String, Object> mark = new LinkedHashMap<>();
+                    mark.put("at", it.startedAt().toString());
+                    mark.put(
+                            "label",
+                            "Iteration " + it.number() + ": "
+                                    + (it.interventionId() == null ? "choosing" : it.interventionId())
+                                    + (it.verification() == null
+                                            ? ""
+                                            : " → " + it.verification().outcome()));
+                    return mark;
+                })
+                .toList();
         return Map.of("series", series, "marks", marks);
     }
 

@@ -44,8 +44,7 @@ class AccessPolicy implements InitializingBean {
     /** Marks the filters this class owns ({@code <group>/<kind>}), so that it finds them again after a restart, renamed or not. */
     private static final String OWNER_PROPERTY = "podloop";
 
-    private record Grant(Resource resource, String resourceId, Permission... permissions) {
-    }
+    private record Grant(Resource resource, String resourceId, Permission... permissions) {}
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -54,8 +53,13 @@ class AccessPolicy implements InitializingBean {
     private final SystemAccess system;
     private final StartupLock startupLock;
 
-    AccessPolicy(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                 SystemAccess system, StartupLock startupLock) {
+    AccessPolicy(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            SystemAccess system,
+            StartupLock startupLock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -80,16 +84,31 @@ class AccessPolicy implements InitializingBean {
             retireSelfDeletion();
             // read once, not once per pod: a start with many teams stays linear
             Map<String, Filter> owned = filtersByOwner();
-            ensureFilter(owned, Groups.GOVERNANCE, "decisions", DECISIONS, -10, "Decisions waiting for governance, the soonest due first",
-                    tasks.createTaskQuery().taskCandidateGroup(Groups.GOVERNANCE).includeAssignedTasks().orderByDueDate().asc());
-            identity.createGroupQuery().groupType(Groups.POD_TYPE).unlimitedList().forEach(pod -> ensurePodAccess(pod.getId(), owned));
+            ensureFilter(
+                    owned,
+                    Groups.GOVERNANCE,
+                    "decisions",
+                    DECISIONS,
+                    -10,
+                    "Decisions waiting for governance, the soonest due first",
+                    tasks.createTaskQuery()
+                            .taskCandidateGroup(Groups.GOVERNANCE)
+                            .includeAssignedTasks()
+                            .orderByDueDate()
+                            .asc());
+            identity.createGroupQuery()
+                    .groupType(Groups.POD_TYPE)
+                    .unlimitedList()
+                    .forEach(pod -> ensurePodAccess(pod.getId(), owned));
         }));
     }
 
     /** Everything, except deploying: that is the process owners' job (administrators may still read and remove deployments). */
     private static List<Grant> administrators() {
-        List<Grant> all = Arrays.stream(Resources.values()).filter(r -> r != Resources.DEPLOYMENT)
-                .map(r -> new Grant(r, ANY, Permissions.ALL)).collect(Collectors.toList());
+        List<Grant> all = Arrays.stream(Resources.values())
+                .filter(r -> r != Resources.DEPLOYMENT)
+                .map(r -> new Grant(r, ANY, Permissions.ALL))
+                .collect(Collectors.toList());
         all.add(new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.DELETE));
         return all;
     }
@@ -99,19 +118,30 @@ class AccessPolicy implements InitializingBean {
      * rationales). Migration needs MIGRATE_INSTANCE only; our migrate API finds the instances itself.
      */
     private static List<Grant> processOwners() {
-        return List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+        return List.of(
+                new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
                 new Grant(Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
-                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                        ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND));
+                new Grant(
+                        Resources.PROCESS_DEFINITION,
+                        ANY,
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+                        ProcessDefinitionPermissions.SUSPEND));
     }
 
     /** Reads every loop's runtime and history; works only the tasks it is a candidate for (the decisions). */
     private static List<Grant> governance() {
-        return List.of(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+        return List.of(
+                new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
                 new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
                 new Grant(Resources.DEPLOYMENT, ANY, Permissions.READ),
-                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-                        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
+                new Grant(
+                        Resources.PROCESS_DEFINITION,
+                        ANY,
+                        ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.READ_HISTORY,
+                        ProcessDefinitionPermissions.READ_INSTANCE,
+                        ProcessDefinitionPermissions.READ_TASK),
                 new Grant(Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
                 new Grant(Resources.TASK, ANY, TaskPermissions.READ),
                 new Grant(Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
@@ -124,17 +154,37 @@ class AccessPolicy implements InitializingBean {
     }
 
     private void ensurePodAccess(String pod, Map<String, Filter> owned) {
-        grant(pod, List.of(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-                // names of the processes in the task list; a definition holds no people data
-                new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ)));
+        grant(
+                pod,
+                List.of(
+                        new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+                        // names of the processes in the task list; a definition holds no people data
+                        new Grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ)));
         // named per team: a member of two pods sees both pods' filters
         String team = " (" + Groups.teamOfPod(pod) + ")";
-        ensureFilter(owned, pod, "mine", MY_PODS_TASKS + team, -10, "Open tasks of your pod, claimed or not",
+        ensureFilter(
+                owned,
+                pod,
+                "mine",
+                MY_PODS_TASKS + team,
+                -10,
+                "Open tasks of your pod, claimed or not",
                 tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks());
         // Without expressions (refused in stored queries) "soon" cannot be relative to now: the pod's
         // tasks that have a due date, the soonest first.
-        ensureFilter(owned, pod, "due-soon", DUE_SOON + team, -5, "Your pod's tasks with a due date, the soonest first",
-                tasks.createTaskQuery().taskCandidateGroup(pod).includeAssignedTasks().dueAfter(new Date(0)).orderByDueDate().asc());
+        ensureFilter(
+                owned,
+                pod,
+                "due-soon",
+                DUE_SOON + team,
+                -5,
+                "Your pod's tasks with a due date, the soonest first",
+                tasks.createTaskQuery()
+                        .taskCandidateGroup(pod)
+                        .includeAssignedTasks()
+                        .dueAfter(new Date(0))
+                        .orderByDueDate()
+                        .asc());
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -148,9 +198,16 @@ class AccessPolicy implements InitializingBean {
 
     private void grant(String group, List<Grant> grants) {
         for (Grant grant : grants) {
-            Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                    .groupIdIn(group).resourceType(grant.resource()).resourceId(grant.resourceId()).unlimitedList()
-                    .stream().findFirst().orElse(null);
+            Authorization authorization = authorizations
+                    .createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .groupIdIn(group)
+                    .resourceType(grant.resource())
+                    .resourceId(grant.resourceId())
+                    .unlimitedList()
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
             if (authorization == null) {
                 authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
                 authorization.setGroupId(group);
@@ -167,18 +224,27 @@ class AccessPolicy implements InitializingBean {
     /** The filters this class created, by their owner mark. */
     private Map<String, Filter> filtersByOwner() {
         Map<String, Filter> owned = new HashMap<>();
-        filters.createFilterQuery().unlimitedList().stream().filter(f -> f.getProperties() != null && f.getProperties().get(OWNER_PROPERTY) != null)
+        filters.createFilterQuery().unlimitedList().stream()
+                .filter(f -> f.getProperties() != null && f.getProperties().get(OWNER_PROPERTY) != null)
                 .forEach(f -> owned.put(f.getProperties().get(OWNER_PROPERTY).toString(), f));
         return owned;
     }
 
-    private void ensureFilter(Map<String, Filter> owned, String group, String kind, String name, int priority, String description,
-                              TaskQuery query) {
+    private void ensureFilter(
+            Map<String, Filter> owned,
+            String group,
+            String kind,
+            String name,
+            int priority,
+            String description,
+            TaskQuery query) {
         String owner = group + "/" + kind;
         Filter filter = owned.get(owner);
         if (filter == null) {
-            filter = filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-                    "priority", priority, "description", description, "refresh", true, OWNER_PROPERTY, owner)));
+            filter = filters.saveFilter(filters.newTaskFilter(name)
+                    .setQuery(query)
+                    .setProperties(Map.of(
+                            "priority", priority, "description", description, "refresh", true, OWNER_PROPERTY, owner)));
             owned.put(owner, filter);
         }
         grant(group, List.of(new Grant(Resources.FILTER, filter.getId(), Permissions.READ)));
@@ -189,8 +255,13 @@ class AccessPolicy implements InitializingBean {
      * DELETE included; only administrators delete users.
      */
     private void retireSelfDeletion() {
-        authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.USER)
-                .hasPermission(Permissions.DELETE).unlimitedList().stream()
+        authorizations
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.USER)
+                .hasPermission(Permissions.DELETE)
+                .unlimitedList()
+                .stream()
                 .filter(grant -> grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId()))
                 .forEach(grant -> {
                     PodloopAuthorizationProvider.withoutSelfDeletion(grant);
@@ -201,7 +272,8 @@ class AccessPolicy implements InitializingBean {
     /** Earlier versions created filters with expressions, which the engine now refuses to run. */
     private void retireExpressionFilters() {
         filters.createFilterQuery().unlimitedList().stream()
-                .filter(f -> List.of(MY_PODS_TASKS, "Assigned to me").contains(f.getName()) && !f.getProperties().containsKey(OWNER_PROPERTY))
+                .filter(f -> List.of(MY_PODS_TASKS, "Assigned to me").contains(f.getName())
+                        && !f.getProperties().containsKey(OWNER_PROPERTY))
                 .forEach(f -> filters.deleteFilter(f.getId()));
     }
 }

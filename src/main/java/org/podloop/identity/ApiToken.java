@@ -14,8 +14,10 @@ class ApiToken {
 
     @Id
     private UUID id;
+
     @Column(name = "user_id")
     private String user;
+
     private String name;
     private String secretHash;
     private Instant createdAt;
@@ -24,8 +26,7 @@ class ApiToken {
     private Instant revokedAt;
     private String revokedBy;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(String user, String name, String secretHash, Instant createdAt, String createdBy) {
         this.id = UUID.randomUUID();

@@ -46,7 +46,10 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     /** The same caller as the engine sees it: her user id and groups, and the actor name for {@link Directory#currentActor()}. */
     Authentication inEngine() {
-        return new InEngine(user, getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), actor());
+        return new InEngine(
+                user,
+                getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(),
+                actor());
     }
 
     static final class InEngine extends Authentication {

@@ -41,9 +41,11 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokenAuthentication> caller = tokens.authenticate(header.substring(BEARER.length()).strip());
+        Optional<ApiTokenAuthentication> caller =
+                tokens.authenticate(header.substring(BEARER.length()).strip());
         if (caller.isEmpty()) {
-            log.warn("Refused an API token from {} (unknown, revoked, or its user no longer holds tokens)",
+            log.warn(
+                    "Refused an API token from {} (unknown, revoked, or its user no longer holds tokens)",
                     LogText.printable(request.getRemoteAddr()));
             SecurityContextHolder.clearContext();
             refusal.commence(request, response, new BadCredentialsException("unknown or revoked API token"));

@@ -33,9 +33,11 @@ class ApiTokenService {
 
     /** Makes a leaked token recognisable to secret scanners and to people reading a log. */
     static final String PREFIX = "plt_";
+
     private static final int SECRET_BYTES = 32;
     /** A name ends up in every audit entry the token's requests cause: printable, no quotes, short. */
     private static final Pattern NAME = Pattern.compile("[^\\p{Cc}\\p{Zl}\\p{Zp}\"]{1,60}");
+
     private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(ApiTokenService.class);
 
@@ -59,28 +61,33 @@ class ApiTokenService {
             throw new InvalidInputException("user", "unknown user '" + LogText.printable(user) + "'");
         }
         if (directory.groupsOf(user).stream().noneMatch(Groups.TOKEN_HOLDERS::contains)) {
-            throw new InvalidInputException("user", "'" + user + "' is in none of the groups whose members may hold tokens "
-                    + Groups.TOKEN_HOLDERS.stream().sorted().toList() + "; people log in with their password");
+            throw new InvalidInputException(
+                    "user",
+                    "'" + user + "' is in none of the groups whose members may hold tokens "
+                            + Groups.TOKEN_HOLDERS.stream().sorted().toList() + "; people log in with their password");
         }
         String name = request.name() == null ? "" : request.name().strip();
         if (!NAME.matcher(name).matches()) {
             throw new InvalidInputException("name", "must be 1–60 characters, without quotes or control characters");
         }
         if (tokens.existsByUserAndNameAndRevokedAtIsNull(user, name)) {
-            throw new ConflictException("'" + user + "' has a token named '" + name + "' already; audit entries name the token,"
-                    + " so choose another name or revoke that one first");
+            throw new ConflictException("'" + user + "' has a token named '" + name
+                    + "' already; audit entries name the token," + " so choose another name or revoke that one first");
         }
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token = tokens.save(new ApiToken(user, name, hash(secret), clock.instant(), issuer));
-        events.publishEvent(new ApiTokenIssued(token.id(), user, name, issuer, token.view().created()));
+        events.publishEvent(
+                new ApiTokenIssued(token.id(), user, name, issuer, token.view().created()));
         return new IssuedApiToken(token.view(), secret);
     }
 
     @Transactional(readOnly = true)
     List<ApiTokenView> all() {
-        return tokens.findAllByOrderByCreatedAtAsc().stream().map(ApiToken::view).toList();
+        return tokens.findAllByOrderByCreatedAtAsc().stream()
+                .map(ApiToken::view)
+                .toList();
     }
 
     /** Effective with the next request: every request looks its token up. */
@@ -96,12 +103,22 @@ class ApiTokenService {
     /** Logged once committed: an issue that lost a race for the token's name rolled back and did not happen. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void issued(ApiTokenIssued event) {
-        log.info("{} issued the API token {} \"{}\" for {}", event.issuedBy(), event.tokenId(), event.name(), event.user());
+        log.info(
+                "{} issued the API token {} \"{}\" for {}",
+                event.issuedBy(),
+                event.tokenId(),
+                event.name(),
+                event.user());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void revoked(ApiTokenRevoked event) {
-        log.info("{} revoked the API token {} \"{}\" of {}", event.revokedBy(), event.tokenId(), event.name(), event.user());
+        log.info(
+                "{} revoked the API token {} \"{}\" of {}",
+                event.revokedBy(),
+                event.tokenId(),
+                event.name(),
+                event.user());
     }
 
     /**
@@ -110,7 +127,8 @@ class ApiTokenService {
      */
     @Transactional
     Optional<ApiTokenAuthentication> authenticate(String presented) {
-        Optional<ApiToken> found = presented.startsWith(PREFIX) ? tokens.findBySecretHash(hash(presented)) : Optional.empty();
+        Optional<ApiToken> found =
+                presented.startsWith(PREFIX) ? tokens.findBySecretHash(hash(presented)) : Optional.empty();
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -121,8 +139,12 @@ class ApiTokenService {
         }
         List<String> groups = directory.userExists(token.user()) ? directory.groupsOf(token.user()) : List.of();
         if (groups.stream().noneMatch(Groups.TOKEN_HOLDERS::contains)) {
-            log.warn("Refused the API token {} \"{}\": {} no longer exists or is in none of {}", token.id(), token.name(),
-                    token.user(), Groups.TOKEN_HOLDERS);
+            log.warn(
+                    "Refused the API token {} \"{}\": {} no longer exists or is in none of {}",
+                    token.id(),
+                    token.name(),
+                    token.user(),
+                    Groups.TOKEN_HOLDERS);
             return Optional.empty();
         }
         Instant now = clock.instant();

@@ -21,6 +21,7 @@ interface ApiTokens extends JpaRepository<ApiToken, UUID> {
      * should not write a row for each.
      */
     @Modifying
-    @Query("update ApiToken t set t.lastUsedAt = :at where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :unlessUsedAfter)")
+    @Query(
+            "update ApiToken t set t.lastUsedAt = :at where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :unlessUsedAfter)")
     int recordUse(UUID id, Instant at, Instant unlessUsedAfter);
 }

@@ -2,6 +2,8 @@ package org.podloop.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,8 +11,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks credentials (HTTP Basic, the governance page's form) against Camunda's identity service; the
@@ -36,13 +36,19 @@ class CamundaUserAuthentication implements AuthenticationProvider {
         String user = request.getName();
         Object credentials = request.getCredentials();
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
-            String from = request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
+            String from = request.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress()
+                    : "unknown";
             // the user name is the client's text, CR/LF included: escaped, it cannot forge a log line
-            log.warn("Failed login for user '{}' from {} (wrong password, unknown user or locked after repeated failures)",
-                    LogText.printable(user), LogText.printable(from));
+            log.warn(
+                    "Failed login for user '{}' from {} (wrong password, unknown user or locked after repeated failures)",
+                    LogText.printable(user),
+                    LogText.printable(from));
             throw new BadCredentialsException("wrong user name or password");
         }
-        List<SimpleGrantedAuthority> groups = directory.groupsOf(user).stream().map(SimpleGrantedAuthority::new).toList();
+        List<SimpleGrantedAuthority> groups = directory.groupsOf(user).stream()
+                .map(SimpleGrantedAuthority::new)
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }
 

@@ -9,8 +9,7 @@ import org.springframework.util.ReflectionUtils;
  */
 final class CommandFields {
 
-    private CommandFields() {
-    }
+    private CommandFields() {}
 
     static Field of(Class<?> command, String name, Class<?> guard) {
         Field field = ReflectionUtils.findField(command, name);

@@ -65,8 +65,10 @@ public class Directory {
     }
 
     public List<String> membersOf(String groupId) {
-        return system.call(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()
-                .stream().map(User::getId).toList());
+        return system.call(
+                () -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList().stream()
+                        .map(User::getId)
+                        .toList());
     }
 
     /** The user acting in the current engine call or request, or {@code null} for the system itself. */
@@ -89,7 +91,9 @@ public class Directory {
 
     /** The ids of the user's groups, pods and roles alike. */
     List<String> groupsOf(String userId) {
-        return system.call(() -> identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList());
+        return system.call(() -> identity.createGroupQuery().groupMember(userId).unlimitedList().stream()
+                .map(Group::getId)
+                .toList());
     }
 
     /**

@@ -34,8 +34,11 @@ class EngineAuthenticationBridge extends OncePerRequestFilter {
         if (authentication instanceof ApiTokenAuthentication token) {
             identity.setAuthentication(token.inEngine());
         } else {
-            identity.setAuthentication(authentication.getName(),
-                    authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+            identity.setAuthentication(
+                    authentication.getName(),
+                    authentication.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .toList());
         }
         try {
             chain.doFilter(request, response);

@@ -3,9 +3,9 @@ package org.podloop.identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +33,13 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         // A stored filter or an ad-hoc query (including its orQueries) may not evaluate expressions.
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(false);
-        configuration.setCustomPreCommandInterceptorsTxRequired(withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         // Comments and attachments need the rights that working the task needs (Camunda checks none).
-        configuration.setCustomPostCommandInterceptorsTxRequired(append(configuration.getCustomPostCommandInterceptorsTxRequired(),
-                new TaskNotesNeedTaskWork()));
+        configuration.setCustomPostCommandInterceptorsTxRequired(
+                append(configuration.getCustomPostCommandInterceptorsTxRequired(), new TaskNotesNeedTaskWork()));
         // An authenticated query must page; the webapps page at 2000 at most.
         configuration.setQueryMaxResultsLimit(queryMaxResults);
         // Camunda's login lock (these are its defaults, stated so that they are a decision): after each
@@ -52,7 +54,8 @@ class EngineHardening extends AbstractProcessEnginePlugin {
         return append(interceptors, new OrQueryExpressionGuard());
     }
 
-    private static List<CommandInterceptor> append(List<CommandInterceptor> interceptors, CommandInterceptor interceptor) {
+    private static List<CommandInterceptor> append(
+            List<CommandInterceptor> interceptors, CommandInterceptor interceptor) {
         List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
         all.add(interceptor);
         return all;

@@ -20,12 +20,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,28 +82,27 @@ public class EngineRestErrors {
 
         @Override
         public Response toResponse(E exception) {
-            return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(Statuses.class)
+            return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+                    .getBean(Statuses.class)
                     .respond(exception);
         }
     }
 
     /** Camunda's REST resources wrap most engine failures into a RestException (of status 500, mostly). */
     @Priority(Priorities.USER - 100)
-    static final class RestErrors extends Mapped<RestException> {
-    }
+    static final class RestErrors extends Mapped<RestException> {}
 
     @Priority(Priorities.USER - 100)
-    static final class EngineErrors extends Mapped<ProcessEngineException> {
-    }
+    static final class EngineErrors extends Mapped<ProcessEngineException> {}
 
     /** What no Camunda mapper expects (Camunda's own maps it to 500 with the Java type and message). */
     @Priority(Priorities.USER - 100)
-    static final class UnexpectedErrors extends Mapped<RuntimeException> {
-    }
+    static final class UnexpectedErrors extends Mapped<RuntimeException> {}
 
     record Statuses(SystemAccess system, HistoryService history, IdentityService identity) {
 
-        private static final String ALREADY_COMPLETED = "This task was completed already, by someone else or an earlier request";
+        private static final String ALREADY_COMPLETED =
+                "This task was completed already, by someone else or an earlier request";
 
         Response respond(Throwable exception) {
             // some resources (comments, attachments) report a refused authorization as "Not enough parameters" (400)
@@ -115,20 +114,26 @@ public class EngineRestErrors {
                 return ExceptionHandlerHelper.getInstance().getResponse(refused);
             }
             if (causeOf(exception, OptimisticLockingException.class) != null) {
-                return answer(exception, Response.Status.CONFLICT,
+                return answer(
+                        exception,
+                        Response.Status.CONFLICT,
                         "Someone else changed this at the same moment, so nothing of yours was saved; reload and try again");
             }
             if (causeOf(exception, NullValueException.class) != null && taskAlreadyCompleted() != null) {
                 return answer(exception, Response.Status.CONFLICT, ALREADY_COMPLETED);
             }
-            if (causeOf(exception, SQLException.class) != null || causeOf(exception, PersistenceException.class) != null) {
+            if (causeOf(exception, SQLException.class) != null
+                    || causeOf(exception, PersistenceException.class) != null) {
                 LOG.error("The database refused an engine request", exception);
-                return answer(exception, Response.Status.INTERNAL_SERVER_ERROR,
+                return answer(
+                        exception,
+                        Response.Status.INTERNAL_SERVER_ERROR,
                         "The database could not store this, so nothing was saved; the failure is logged on the server");
             }
             // a submission refused as bad input, which some REST resources (resolve, form variables) wrap as 500
             Throwable badInput = causeOf(exception, FormFieldValidationException.class) != null
-                    ? causeOf(exception, FormFieldValidationException.class) : causeOf(exception, BadUserRequestException.class);
+                    ? causeOf(exception, FormFieldValidationException.class)
+                    : causeOf(exception, BadUserRequestException.class);
             if (badInput != null) {
                 return answer(exception, Response.Status.BAD_REQUEST, badInput.getMessage());
             }
@@ -144,7 +149,9 @@ public class EngineRestErrors {
                 return answer(exception, Response.Status.CONFLICT, ALREADY_COMPLETED);
             }
             LOG.error("An engine request failed", exception);
-            return answer(exception, Response.Status.INTERNAL_SERVER_ERROR,
+            return answer(
+                    exception,
+                    Response.Status.INTERNAL_SERVER_ERROR,
                     "Something went wrong on the server, so nothing was saved; the failure is logged there");
         }
 
@@ -155,8 +162,14 @@ public class EngineRestErrors {
             }
             HttpServletRequest request = attributes.getRequest();
             Matcher task = TASK_WORK.matcher(request.getRequestURI());
-            return task.find() && system.call(() -> history.createHistoricTaskInstanceQuery().taskId(task.group(1)).finished().count() > 0)
-                    ? task.group(1) : null;
+            return task.find()
+                            && system.call(() -> history.createHistoricTaskInstanceQuery()
+                                            .taskId(task.group(1))
+                                            .finished()
+                                            .count()
+                                    > 0)
+                    ? task.group(1)
+                    : null;
         }
 
         /**
@@ -169,8 +182,14 @@ public class EngineRestErrors {
             if (taskId == null || caller == null || caller.getGroupIds() == null) {
                 return false;
             }
-            return system.call(() -> history.createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE)
-                    .list().stream().anyMatch(link -> caller.getGroupIds().contains(link.getGroupId())));
+            return system.call(
+                    () -> history
+                            .createHistoricIdentityLinkLogQuery()
+                            .taskId(taskId)
+                            .type(IdentityLinkType.CANDIDATE)
+                            .list()
+                            .stream()
+                            .anyMatch(link -> caller.getGroupIds().contains(link.getGroupId())));
         }
 
         private static Response answer(Throwable exception, Response.Status status, String message) {
@@ -178,12 +197,19 @@ public class EngineRestErrors {
             // lost a race, a NullPointerException) and never the details that came with it
             boolean camundas = exception instanceof ProcessEngineException || exception instanceof RestException;
             ExceptionDto body = camundas && !(exception instanceof AuthorizationException)
-                    ? ExceptionHandlerHelper.getInstance().fromException(exception) : new ExceptionDto();
+                    ? ExceptionHandlerHelper.getInstance().fromException(exception)
+                    : new ExceptionDto();
             if (body.getType() == null) {
-                body.setType(status == Response.Status.CONFLICT ? OptimisticLockingException.class.getSimpleName() : "ServerError");
+                body.setType(
+                        status == Response.Status.CONFLICT
+                                ? OptimisticLockingException.class.getSimpleName()
+                                : "ServerError");
             }
             body.setMessage(message);
-            return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.status(status)
+                    .entity(body)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
 
         private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {

@@ -17,11 +17,11 @@ public final class Groups {
      * shut out. People log in with their password and stay under Camunda's login lock.
      */
     static final Set<String> TOKEN_HOLDERS = Set.of(SIGNAL_SOURCES, MONITORING);
+
     static final String POD_TYPE = "POD";
     private static final String POD_PREFIX = "pod-";
 
-    private Groups() {
-    }
+    private Groups() {}
 
     public static String pod(String teamKey) {
         return POD_PREFIX + teamKey;

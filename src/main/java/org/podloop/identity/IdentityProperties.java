@@ -11,9 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record IdentityProperties(Admin admin, Security security) {
 
     /** {@code password} blank: no administrator is created or unlocked at start-up. */
-    record Admin(String user, String password) {
-    }
+    record Admin(String user, String password) {}
 
-    record Security(int queryMaxResults) {
-    }
+    record Security(int queryMaxResults) {}
 }

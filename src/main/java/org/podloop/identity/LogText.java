@@ -6,8 +6,7 @@ package org.podloop.identity;
  */
 final class LogText {
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** Control characters and line separators escaped, as Java writes them in a string literal; {@code null} is "null". */
     static String printable(String text) {
@@ -21,7 +20,8 @@ final class LogText {
                 case '\n' -> safe.append("\\n");
                 case '\t' -> safe.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    if (Character.isISOControl(c)
+                            || Character.getType(c) == Character.LINE_SEPARATOR
                             || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
                         safe.append(String.format("\\u%04x", c));
                     } else {

@@ -19,14 +19,17 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 class OrQueryExpressionGuard extends CommandInterceptor {
 
-    private static final Field SAVED_FILTER = CommandFields.of(SaveFilterCmd.class, "filter", OrQueryExpressionGuard.class);
-    private static final Field EXTENDING_QUERY = CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery", OrQueryExpressionGuard.class);
+    private static final Field SAVED_FILTER =
+            CommandFields.of(SaveFilterCmd.class, "filter", OrQueryExpressionGuard.class);
+    private static final Field EXTENDING_QUERY =
+            CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery", OrQueryExpressionGuard.class);
 
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof TaskQueryImpl query) {
             refuseExpressionsIn(query);
-        } else if (command instanceof SaveFilterCmd && CommandFields.read(SAVED_FILTER, command) instanceof Filter filter
+        } else if (command instanceof SaveFilterCmd
+                && CommandFields.read(SAVED_FILTER, command) instanceof Filter filter
                 && filter.getQuery() instanceof TaskQueryImpl query) {
             refuseExpressionsIn(query);
         } else if (command instanceof AbstractExecuteFilterCmd

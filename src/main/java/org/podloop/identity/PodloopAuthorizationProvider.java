@@ -28,8 +28,10 @@ class PodloopAuthorizationProvider extends DefaultAuthorizationProvider {
         if (!IdentityLinkType.CANDIDATE.equals(type)) {
             return super.deleteTaskGroupIdentityLink(task, groupId, type);
         }
-        AuthorizationEntity grant = Context.getCommandContext().getAuthorizationManager()
-                .findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT, groupId, Resources.TASK, task.getId());
+        AuthorizationEntity grant = Context.getCommandContext()
+                .getAuthorizationManager()
+                .findAuthorizationByGroupIdAndResourceId(
+                        Authorization.AUTH_TYPE_GRANT, groupId, Resources.TASK, task.getId());
         return grant == null ? null : new AuthorizationEntity[] {grant};
     }
 
@@ -44,8 +46,10 @@ class PodloopAuthorizationProvider extends DefaultAuthorizationProvider {
 
     /** Removes DELETE from a user's grant on her own user, if it is one. */
     static void withoutSelfDeletion(Authorization grant) {
-        if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && grant.getResourceType() == Resources.USER.resourceType()
-                && grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId())) {
+        if (grant.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                && grant.getResourceType() == Resources.USER.resourceType()
+                && grant.getUserId() != null
+                && grant.getUserId().equals(grant.getResourceId())) {
             grant.removePermission(Permissions.DELETE);
         }
     }

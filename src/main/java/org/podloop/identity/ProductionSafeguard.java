@@ -40,24 +40,35 @@ class ProductionSafeguard implements EnvironmentPostProcessor {
         // Demo users are on unless said otherwise only on the embedded H2 database; settled here, once,
         // for DemoData and for the checks below.
         boolean demo = binder.bind(DEMO_ENABLED, Boolean.class)
-                .orElseGet(() -> binder.bind("spring.datasource.url", String.class).map(url -> url.startsWith("jdbc:h2:")).orElse(true));
-        environment.getPropertySources().addLast(new MapPropertySource("podloop-demo-default", Map.of(DEMO_ENABLED, demo)));
-        boolean noAdminPassword = binder.bind("podloop.admin.password", String.class).map(String::isBlank).orElse(true);
+                .orElseGet(() -> binder.bind("spring.datasource.url", String.class)
+                        .map(url -> url.startsWith("jdbc:h2:"))
+                        .orElse(true));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("podloop-demo-default", Map.of(DEMO_ENABLED, demo)));
+        boolean noAdminPassword = binder.bind("podloop.admin.password", String.class)
+                .map(String::isBlank)
+                .orElse(true);
         if (Arrays.asList(environment.getActiveProfiles()).contains(PRODUCTION_PROFILE)) {
             if (noAdminPassword) {
-                throw new UnsafeConfigurationException("Podloop refuses to start with the '" + PRODUCTION_PROFILE
-                        + "' profile without an administrator password.", "Set PODLOOP_ADMIN_PASSWORD (and optionally"
-                        + " PODLOOP_ADMIN_USER, default 'admin') in the environment, e.g. from a secret.");
+                throw new UnsafeConfigurationException(
+                        "Podloop refuses to start with the '" + PRODUCTION_PROFILE
+                                + "' profile without an administrator password.",
+                        "Set PODLOOP_ADMIN_PASSWORD (and optionally"
+                                + " PODLOOP_ADMIN_USER, default 'admin') in the environment, e.g. from a secret.");
             }
             if (demo) {
-                throw new UnsafeConfigurationException("Podloop refuses to start with the '" + PRODUCTION_PROFILE
-                        + "' profile and the demo users, whose password 'demo' is in the README.",
+                throw new UnsafeConfigurationException(
+                        "Podloop refuses to start with the '" + PRODUCTION_PROFILE
+                                + "' profile and the demo users, whose password 'demo' is in the README.",
                         "Remove podloop.demo.enabled=true (PODLOOP_DEMO_ENABLED).");
             }
         } else if (!demo && noAdminPassword) {
             // nobody could administer Podloop, and Camunda's first-administrator page would be open to anyone
-            throw new UnsafeConfigurationException("Podloop refuses to start without demo users and without an administrator"
-                    + " password: nobody could administer it.", "Set PODLOOP_ADMIN_PASSWORD (and optionally PODLOOP_ADMIN_USER).");
+            throw new UnsafeConfigurationException(
+                    "Podloop refuses to start without demo users and without an administrator"
+                            + " password: nobody could administer it.",
+                    "Set PODLOOP_ADMIN_PASSWORD (and optionally PODLOOP_ADMIN_USER).");
         }
     }
 

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class RejectedRequests {
 
-    private static final Pattern UNSAFE_PATH = Pattern.compile("//|;|%2[fF]|%2[eE]|%5[cC]|\\\\|\\p{Cntrl}|%[01][0-9a-fA-F]|%7[fF]");
+    private static final Pattern UNSAFE_PATH =
+            Pattern.compile("//|;|%2[fF]|%2[eE]|%5[cC]|\\\\|\\p{Cntrl}|%[01][0-9a-fA-F]|%7[fF]");
     private static final String DETAIL = "path: the request path is not allowed (no empty segments such as //, no ';',"
             + " no encoded slashes, dots or control characters)";
 
@@ -53,6 +54,8 @@ class RejectedRequests {
     }
 
     private static void refuse(HttpServletResponse response, ObjectMapper json) throws IOException {
-        Problems.of(HttpStatus.BAD_REQUEST, "Invalid request path", DETAIL).field("path").writeTo(response, json);
+        Problems.of(HttpStatus.BAD_REQUEST, "Invalid request path", DETAIL)
+                .field("path")
+                .writeTo(response, json);
     }
 }

@@ -30,8 +30,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identity, ApiTokenService tokens, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, IdentityService identity, ApiTokenService tokens, ObjectMapper json) throws Exception {
         return machineClients(http, tokens, json)
                 // Path matchers, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC,
                 // and an MVC matcher would silently leave it unprotected.
@@ -40,25 +40,35 @@ class SecurityConfiguration {
                         // administrators with their password: a token never manages tokens, so a leaked one
                         // can neither mint others nor outlive its revocation
                         .requestMatchers(path(null, "/api/tokens"), path(null, "/api/tokens/**"))
-                        .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAuthority(Groups.ADMINS),
-                                (authentication, request) -> new AuthorizationDecision(!(authentication.get() instanceof ApiTokenAuthentication))))
-                        .requestMatchers(path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
+                        .access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAuthority(Groups.ADMINS),
+                                (authentication, request) -> new AuthorizationDecision(
+                                        !(authentication.get() instanceof ApiTokenAuthentication))))
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
                         .hasAuthority(Groups.ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/backtest"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         // nobody else deploys: administrators neither (the engine agrees, see AccessPolicy)
                         .requestMatchers(path(null, "/api/processes/**"))
                         .hasAuthority(Groups.PROCESS_OWNERS)
-                        .requestMatchers(path(HttpMethod.POST, "/api/teams/*/snapshots"), path(HttpMethod.POST, "/api/snapshots/import"))
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/api/teams/*/snapshots"),
+                                path(HttpMethod.POST, "/api/snapshots/import"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
                         // every other method (GET, and HEAD that Spring MVC answers from GET) on a team's snapshots
                         .requestMatchers(path(null, "/api/teams/{key}/snapshots"))
-                        .access((authentication, request) -> new AuthorizationDecision(
-                                TeamScope.of(authentication.get()).includes(request.getVariables().get("key"))))
-                        .requestMatchers(path(null, "/api/audit/**"), path(null, "/api/loops/*/audit"), path(null, "/api/loops/*/audit.csv"))
+                        .access((authentication, request) ->
+                                new AuthorizationDecision(TeamScope.of(authentication.get())
+                                        .includes(request.getVariables().get("key"))))
+                        .requestMatchers(
+                                path(null, "/api/audit/**"),
+                                path(null, "/api/loops/*/audit"),
+                                path(null, "/api/loops/*/audit.csv"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         // the rest (catalogues, teams, loops scoped by TeamScope, engine-rest checked by the engine)
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .addFilterAfter(new EngineAuthenticationBridge(identity), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -69,12 +79,15 @@ class SecurityConfiguration {
      * administrators, and the {@code monitoring} group whose members scrape with an API token.
      */
     @Bean
-    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, ApiTokenService tokens, ObjectMapper json)
+            throws Exception {
         return machineClients(http, tokens, json)
                 .securityMatcher(path(null, "/actuator/**"))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path(null, "/actuator/health"), path(null, "/actuator/health/**")).permitAll()
-                        .anyRequest().hasAnyAuthority(Groups.ADMINS, Groups.MONITORING))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path(null, "/actuator/health"), path(null, "/actuator/health/**"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(Groups.ADMINS, Groups.MONITORING))
                 .build();
     }
 
@@ -82,19 +95,23 @@ class SecurityConfiguration {
      * What every machine-facing chain shares: an API token ({@code Authorization: Bearer}) or HTTP Basic,
      * stateless, and problem JSON for 401 and 403.
      */
-    private static HttpSecurity machineClients(HttpSecurity http, ApiTokenService tokens, ObjectMapper json) throws Exception {
+    private static HttpSecurity machineClients(HttpSecurity http, ApiTokenService tokens, ObjectMapper json)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"podloop\"");
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"podloop\"");
-            refusal(HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage()).writeTo(response, json);
+            refusal(HttpStatus.UNAUTHORIZED, "authentication required: " + e.getMessage())
+                    .writeTo(response, json);
         };
-        return http
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .addFilterBefore(new ApiTokenFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler((request, response, e) ->
-                        refusal(HttpStatus.FORBIDDEN, "your role does not allow this").writeTo(response, json)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(
+                                (request, response, e) -> refusal(HttpStatus.FORBIDDEN, "your role does not allow this")
+                                        .writeTo(response, json)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless token and Basic auth send no cookies a browser could replay, so CSRF tokens add nothing here.
+                // Stateless token and Basic auth send no cookies a browser could replay, so CSRF tokens add nothing
+                // here.
                 .csrf(csrf -> csrf.disable());
     }
 
@@ -104,12 +121,16 @@ class SecurityConfiguration {
      */
     @Bean
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(new OrRequestMatcher(path(null, "/governance/**"), path(null, "/governance"),
-                        path(null, "/login"), path(null, "/logout"), path(null, "/webjars/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path(null, "/webjars/**")).permitAll()
-                        .anyRequest().hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
+        return http.securityMatcher(new OrRequestMatcher(
+                        path(null, "/governance/**"),
+                        path(null, "/governance"),
+                        path(null, "/login"),
+                        path(null, "/logout"),
+                        path(null, "/webjars/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path(null, "/webjars/**"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
                 .formLogin(form -> form.defaultSuccessUrl("/governance", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();

@@ -23,25 +23,36 @@ import org.camunda.bpm.engine.task.Attachment;
  */
 class TaskNotesNeedTaskWork extends CommandInterceptor {
 
-    private static final Field COMMENT_TASK = CommandFields.of(AddCommentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
-    private static final Field COMMENT_INSTANCE = CommandFields.of(AddCommentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
-    private static final Field ATTACHMENT_TASK = CommandFields.of(CreateAttachmentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
-    private static final Field ATTACHMENT_INSTANCE = CommandFields.of(CreateAttachmentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
-    private static final Field DELETED_ATTACHMENT = CommandFields.of(DeleteAttachmentCmd.class, "attachmentId", TaskNotesNeedTaskWork.class);
-    private static final Field SAVED_ATTACHMENT = CommandFields.of(SaveAttachmentCmd.class, "attachment", TaskNotesNeedTaskWork.class);
+    private static final Field COMMENT_TASK =
+            CommandFields.of(AddCommentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
+    private static final Field COMMENT_INSTANCE =
+            CommandFields.of(AddCommentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
+    private static final Field ATTACHMENT_TASK =
+            CommandFields.of(CreateAttachmentCmd.class, "taskId", TaskNotesNeedTaskWork.class);
+    private static final Field ATTACHMENT_INSTANCE =
+            CommandFields.of(CreateAttachmentCmd.class, "processInstanceId", TaskNotesNeedTaskWork.class);
+    private static final Field DELETED_ATTACHMENT =
+            CommandFields.of(DeleteAttachmentCmd.class, "attachmentId", TaskNotesNeedTaskWork.class);
+    private static final Field SAVED_ATTACHMENT =
+            CommandFields.of(SaveAttachmentCmd.class, "attachment", TaskNotesNeedTaskWork.class);
 
     @Override
     public <T> T execute(Command<T> command) {
         CommandContext context = Context.getCommandContext();
         if (context != null && context.isAuthorizationCheckEnabled() && context.getAuthentication() != null) {
             if (command instanceof AddCommentCmd) {
-                require(context, (String) CommandFields.read(COMMENT_TASK, command), (String) CommandFields.read(COMMENT_INSTANCE, command));
+                require(context, (String) CommandFields.read(COMMENT_TASK, command), (String)
+                        CommandFields.read(COMMENT_INSTANCE, command));
             } else if (command instanceof CreateAttachmentCmd) {
-                require(context, (String) CommandFields.read(ATTACHMENT_TASK, command), (String) CommandFields.read(ATTACHMENT_INSTANCE, command));
+                require(context, (String) CommandFields.read(ATTACHMENT_TASK, command), (String)
+                        CommandFields.read(ATTACHMENT_INSTANCE, command));
             } else if (command instanceof DeleteAttachmentCmd) {
-                requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, (String) CommandFields.read(DELETED_ATTACHMENT, command)));
-            } else if (command instanceof SaveAttachmentCmd && CommandFields.read(SAVED_ATTACHMENT, command) instanceof Attachment attachment) {
-                requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, attachment.getId()));
+                requireFor(context, context.getDbEntityManager().selectById(AttachmentEntity.class, (String)
+                        CommandFields.read(DELETED_ATTACHMENT, command)));
+            } else if (command instanceof SaveAttachmentCmd
+                    && CommandFields.read(SAVED_ATTACHMENT, command) instanceof Attachment attachment) {
+                requireFor(
+                        context, context.getDbEntityManager().selectById(AttachmentEntity.class, attachment.getId()));
             }
         }
         return next.execute(command);
@@ -63,5 +74,4 @@ class TaskNotesNeedTaskWork extends CommandInterceptor {
             }
         }
     }
-
 }

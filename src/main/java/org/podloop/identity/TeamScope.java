@@ -21,11 +21,15 @@ public record TeamScope(boolean allTeams, Set<String> teams) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return new TeamScope(false, Set.of());
         }
-        Set<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        Set<String> groups = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
         if (groups.contains(Groups.ADMINS) || groups.contains(Groups.GOVERNANCE)) {
             return new TeamScope(true, Set.of());
         }
-        return new TeamScope(false, groups.stream().map(Groups::teamOfPod).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return new TeamScope(
+                false,
+                groups.stream().map(Groups::teamOfPod).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     public boolean includes(String teamKey) {

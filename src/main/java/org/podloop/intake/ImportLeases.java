@@ -39,7 +39,9 @@ class ImportLeases {
         Instant now = clock.instant();
         try {
             ownTransaction.executeWithoutResult(status -> {
-                jdbc.update("delete from import_leases where team_key = ? and taken_at < ?", team,
+                jdbc.update(
+                        "delete from import_leases where team_key = ? and taken_at < ?",
+                        team,
                         Timestamp.from(now.minus(ABANDONED_AFTER)));
                 jdbc.update("insert into import_leases (team_key, taken_at) values (?, ?)", team, Timestamp.from(now));
             });
@@ -60,8 +62,8 @@ class ImportLeases {
 
     void release(Collection<String> teams) {
         if (!teams.isEmpty()) {
-            ownTransaction.executeWithoutResult(status -> teams.forEach(
-                    team -> jdbc.update("delete from import_leases where team_key = ?", team)));
+            ownTransaction.executeWithoutResult(
+                    status -> teams.forEach(team -> jdbc.update("delete from import_leases where team_key = ?", team)));
         }
     }
 }

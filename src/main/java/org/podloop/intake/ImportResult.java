@@ -9,6 +9,5 @@ import java.util.List;
 public record ImportResult(int created, int unchanged, int rejected, int errorCount, List<LineError> errors) {
 
     /** A bad line of the file and why. */
-    public record LineError(long line, String reason) {
-    }
+    public record LineError(long line, String reason) {}
 }

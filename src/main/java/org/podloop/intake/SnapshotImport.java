@@ -47,8 +47,12 @@ public class SnapshotImport {
     private final TransactionTemplate transaction;
     private final ImportLeases leases;
 
-    SnapshotImport(SignalService signals, ClassificationService classification, UnitOfWork unitOfWork,
-                   TransactionTemplate transaction, ImportLeases leases) {
+    SnapshotImport(
+            SignalService signals,
+            ClassificationService classification,
+            UnitOfWork unitOfWork,
+            TransactionTemplate transaction,
+            ImportLeases leases) {
         this.signals = signals;
         this.classification = classification;
         this.unitOfWork = unitOfWork;
@@ -84,9 +88,13 @@ public class SnapshotImport {
     }
 
     /** One snapshot being assembled from its consecutive lines. */
-    private record Group(String team, String externalId, Instant measuredAt, int respondents, long firstLine,
-                         Map<String, Double> signals) {
-    }
+    private record Group(
+            String team,
+            String externalId,
+            Instant measuredAt,
+            int respondents,
+            long firstLine,
+            Map<String, Double> signals) {}
 
     private final class Run {
 
@@ -103,13 +111,21 @@ public class SnapshotImport {
         private boolean currentBad;
 
         void read(InputStream csv) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setTrim(true).setIgnoreEmptyLines(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setTrim(true)
+                    .setIgnoreEmptyLines(true)
+                    .get();
             CSVParser parser = null;
             try {
                 parser = CSVParser.parse(new Utf8Lines(csv), format);
                 if (!parser.getHeaderNames().equals(COLUMNS)) {
-                    error(1, "the header must be " + String.join(",", COLUMNS) + ", is " + String.join(",", parser.getHeaderNames()));
+                    error(
+                            1,
+                            "the header must be " + String.join(",", COLUMNS) + ", is "
+                                    + String.join(",", parser.getHeaderNames()));
                     return;
                 }
                 for (CSVRecord record : parser) {
@@ -118,7 +134,9 @@ public class SnapshotImport {
             } catch (IOException | UncheckedIOException e) {
                 Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
                 if (cause instanceof BodyTooLargeException) {
-                    throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException((IOException) e);
+                    throw e instanceof UncheckedIOException unchecked
+                            ? unchecked
+                            : new UncheckedIOException((IOException) e);
                 }
                 if (cause instanceof Utf8Lines.NotUtf8Exception notUtf8) {
                     error(notUtf8.line(), notUtf8.getMessage());
@@ -143,7 +161,10 @@ public class SnapshotImport {
                 close();
                 Long firstSeen = seen.putIfAbsent(key, line);
                 if (firstSeen != null) {
-                    error(line, "the lines of snapshot '" + externalId + "' of team '" + team + "' must be consecutive (it started on line " + firstSeen + ")");
+                    error(
+                            line,
+                            "the lines of snapshot '" + externalId + "' of team '" + team
+                                    + "' must be consecutive (it started on line " + firstSeen + ")");
                     current = null;
                     return;
                 }
@@ -190,7 +211,9 @@ public class SnapshotImport {
             try {
                 measuredAt = Instant.parse(record.get(2));
             } catch (DateTimeParseException e) {
-                bad(line, "measuredAt: '" + record.get(2) + "' is not an ISO-8601 instant such as 2026-11-02T09:00:00Z");
+                bad(
+                        line,
+                        "measuredAt: '" + record.get(2) + "' is not an ISO-8601 instant such as 2026-11-02T09:00:00Z");
             }
             int respondents = 1;
             try {
@@ -230,10 +253,15 @@ public class SnapshotImport {
         /** Writes the batch team by team, classifies what is new, and frees the memory it took. */
         private void store() {
             Map<String, List<Group>> byTeam = new LinkedHashMap<>();
-            batch.forEach(group -> byTeam.computeIfAbsent(group.team(), team -> new ArrayList<>()).add(group));
+            batch.forEach(group -> byTeam.computeIfAbsent(group.team(), team -> new ArrayList<>())
+                    .add(group));
             byTeam.forEach((team, groups) -> {
-                List<RecordOutcome> outcomes = signals.recordAll(team, groups.stream().map(group -> new NewSnapshot(
-                        group.externalId(), group.measuredAt(), group.respondents(), group.signals())).toList());
+                List<RecordOutcome> outcomes = signals.recordAll(
+                        team,
+                        groups.stream()
+                                .map(group -> new NewSnapshot(
+                                        group.externalId(), group.measuredAt(), group.respondents(), group.signals()))
+                                .toList());
                 for (int i = 0; i < groups.size(); i++) {
                     RecordOutcome outcome = outcomes.get(i);
                     if (outcome.refused() != null) {

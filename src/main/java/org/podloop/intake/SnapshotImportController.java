@@ -19,7 +19,9 @@ class SnapshotImportController {
     }
 
     /** The request body is streamed straight into the importer, never held in memory as a whole. */
-    @PostMapping(path = "/api/snapshots/import", consumes = {"text/csv", "text/plain"})
+    @PostMapping(
+            path = "/api/snapshots/import",
+            consumes = {"text/csv", "text/plain"})
     ImportResult importCsv(HttpServletRequest request) throws IOException {
         return importer.importCsv(request.getInputStream());
     }
@@ -27,11 +29,18 @@ class SnapshotImportController {
     @ExceptionHandler(ImportRejectedException.class)
     ProblemDetail rejected(ImportRejectedException e) {
         ImportResult result = e.result();
-        String first = result.errors().isEmpty() ? "" : "; first: line " + result.errors().get(0).line() + ": "
-                + result.errors().get(0).reason();
+        String first = result.errors().isEmpty()
+                ? ""
+                : "; first: line " + result.errors().get(0).line() + ": "
+                        + result.errors().get(0).reason();
         // the counts of a successful import too, so that a client reads both answers alike: nothing was stored
-        return Problems.of(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage() + first).field("body")
-                .property("created", 0).property("unchanged", 0).property("rejected", result.rejected())
-                .property("errorCount", result.errorCount()).property("errors", result.errors()).build();
+        return Problems.of(HttpStatus.BAD_REQUEST, "Import rejected", e.getMessage() + first)
+                .field("body")
+                .property("created", 0)
+                .property("unchanged", 0)
+                .property("rejected", result.rejected())
+                .property("errorCount", result.errorCount())
+                .property("errors", result.errors())
+                .build();
     }
 }

@@ -1,12 +1,12 @@
 package org.podloop.intake;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.loop.LoopService;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordedSnapshot;
 import org.podloop.signal.SignalService;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,8 +29,11 @@ public class SnapshotIntake {
     private final LoopService loops;
     private final TransactionTemplate transaction;
 
-    SnapshotIntake(SignalService signals, ClassificationService classification, LoopService loops,
-                   TransactionTemplate transaction) {
+    SnapshotIntake(
+            SignalService signals,
+            ClassificationService classification,
+            LoopService loops,
+            TransactionTemplate transaction) {
         this.signals = signals;
         this.classification = classification;
         this.loops = loops;
@@ -64,11 +67,19 @@ public class SnapshotIntake {
         RecordedSnapshot recorded = signals.record(teamKey, snapshot);
         var stored = recorded.snapshot();
         if (!recorded.created()) {
-            Classification earlier = classification.classificationOf(stored.id())
-                    .orElseThrow(() -> new IllegalStateException("snapshot " + stored.id() + " was stored unclassified"));
-            return new IntakeResult(stored.id(), earlier.findings(), loops.loopOfSnapshot(stored.id()).orElse(null));
+            Classification earlier = classification
+                    .classificationOf(stored.id())
+                    .orElseThrow(
+                            () -> new IllegalStateException("snapshot " + stored.id() + " was stored unclassified"));
+            return new IntakeResult(
+                    stored.id(),
+                    earlier.findings(),
+                    loops.loopOfSnapshot(stored.id()).orElse(null));
         }
         Classification result = classification.classify(stored);
-        return new IntakeResult(stored.id(), result.findings(), loops.onSnapshotClassified(stored, result).orElse(null));
+        return new IntakeResult(
+                stored.id(),
+                result.findings(),
+                loops.onSnapshotClassified(stored, result).orElse(null));
     }
 }

@@ -25,23 +25,27 @@ class Loop {
 
     @Id
     private UUID id;
+
     private String teamKey;
     /** Equals teamKey while the loop is open, null after: a unique column gives "one open loop per team" on every database. */
     private String openTeamKey;
+
     @Enumerated(EnumType.STRING)
     private LoopStatus status;
+
     private UUID triggerSnapshotId;
     private int maxIterations;
     private Instant openedAt;
     private Instant endedAt;
+
     @OneToMany(mappedBy = "loop", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("number")
     private List<LoopIteration> iterations = new ArrayList<>();
+
     @Version
     private Long version;
 
-    protected Loop() {
-    }
+    protected Loop() {}
 
     static Loop open(String teamKey, UUID triggerSnapshotId, int maxIterations, Instant now) {
         if (maxIterations < 1) {
@@ -58,14 +62,16 @@ class Loop {
         return loop;
     }
 
-    LoopIteration startIteration(int number, UUID baselineSnapshotId, String processInstanceId, List<String> patterns,
-                                 Instant now) {
+    LoopIteration startIteration(
+            int number, UUID baselineSnapshotId, String processInstanceId, List<String> patterns, Instant now) {
         requireOpen("start an iteration");
         if (number != iterations.size() + 1) {
-            throw new IllegalStateException("loop " + id + " has " + iterations.size() + " iterations; cannot start number " + number);
+            throw new IllegalStateException(
+                    "loop " + id + " has " + iterations.size() + " iterations; cannot start number " + number);
         }
         if (current() != null && !current().ended()) {
-            throw new IllegalStateException("loop " + id + ": iteration " + current().number() + " has not ended");
+            throw new IllegalStateException(
+                    "loop " + id + ": iteration " + current().number() + " has not ended");
         }
         LoopIteration iteration = new LoopIteration(this, number, baselineSnapshotId, processInstanceId, patterns, now);
         iterations.add(iteration);
@@ -78,7 +84,9 @@ class Loop {
     }
 
     LoopIteration iteration(int number) {
-        return iterations.stream().filter(i -> i.number() == number).findFirst()
+        return iterations.stream()
+                .filter(i -> i.number() == number)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("loop " + id + " has no iteration " + number));
     }
 
@@ -87,7 +95,9 @@ class Loop {
     }
 
     Set<String> triedInterventions() {
-        return iterations.stream().map(LoopIteration::interventionId).filter(Objects::nonNull)
+        return iterations.stream()
+                .map(LoopIteration::interventionId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
     }
 

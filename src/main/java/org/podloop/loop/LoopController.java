@@ -1,7 +1,6 @@
 package org.podloop.loop;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.podloop.common.ForbiddenException;
 import org.podloop.identity.TeamScope;
@@ -20,19 +19,25 @@ class LoopController {
     }
 
     @GetMapping("/api/loops")
-    LoopPage loops(@RequestParam(required = false) String team, @RequestParam(required = false) LoopStatus status,
-                   @RequestParam(required = false) String pattern, @RequestParam(required = false) Instant from,
-                   @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int page,
-                   @RequestParam(defaultValue = "20") int size) {
+    LoopPage loops(
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) LoopStatus status,
+            @RequestParam(required = false) String pattern,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         TeamScope scope = TeamScope.ofCurrentCaller();
-        return loops.loops(new LoopFilter(team, status, pattern, from, to, scope.allTeams() ? null : scope.teams()), page, size);
+        return loops.loops(
+                new LoopFilter(team, status, pattern, from, to, scope.allTeams() ? null : scope.teams()), page, size);
     }
 
     @GetMapping("/api/loops/{id}")
     LoopView loop(@PathVariable UUID id) {
         LoopView loop = loops.loop(id);
         if (!TeamScope.ofCurrentCaller().includes(loop.team())) {
-            throw new ForbiddenException("loop " + id + " belongs to team '" + loop.team() + "', and you are not in its pod");
+            throw new ForbiddenException(
+                    "loop " + id + " belongs to team '" + loop.team() + "', and you are not in its pod");
         }
         return loop;
     }

@@ -20,7 +20,8 @@ class LoopDelegates {
     @ProcessCallable
     JavaDelegate startIteration(LoopSteps steps) {
         return execution -> {
-            var start = steps.startIteration(loopId(execution), execution.getProcessInstanceId(), execution.getProcessDefinitionId());
+            var start = steps.startIteration(
+                    loopId(execution), execution.getProcessInstanceId(), execution.getProcessDefinitionId());
             execution.setVariable(ProcessIds.VAR_FINDING_SUMMARY, start.findingSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATION_SUMMARY, start.recommendationSummary());
             execution.setVariable(ProcessIds.VAR_RECOMMENDATIONS, start.recommendationsJson());
@@ -32,7 +33,9 @@ class LoopDelegates {
     JavaDelegate verifyOutcome(LoopSteps steps) {
         return execution -> {
             var step = steps.verify(loopId(execution));
-            execution.setVariable(ProcessIds.VAR_VERIFICATION_OUTCOME, step.verification().outcome().name());
+            execution.setVariable(
+                    ProcessIds.VAR_VERIFICATION_OUTCOME,
+                    step.verification().outcome().name());
             execution.setVariable(ProcessIds.VAR_VERIFICATION_SUMMARY, step.summary());
             execution.setVariable(ProcessIds.VAR_ITERATIONS_EXHAUSTED, step.iterationsExhausted());
         };
@@ -41,7 +44,9 @@ class LoopDelegates {
     @Bean
     @ProcessCallable
     JavaDelegate endIteration(LoopSteps steps) {
-        return execution -> execution.setVariable(ProcessIds.VAR_ITERATION_OUTCOME, steps.endIteration(loopId(execution)).name());
+        return execution -> execution.setVariable(
+                ProcessIds.VAR_ITERATION_OUTCOME,
+                steps.endIteration(loopId(execution)).name());
     }
 
     @Bean
@@ -50,7 +55,9 @@ class LoopDelegates {
         return execution -> {
             UUID loopId = loopId(execution);
             execution.setVariable(ProcessIds.VAR_ITERATION, steps.nextIterationNumber(loopId));
-            execution.setVariable(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, steps.nextBaseline(loopId).toString());
+            execution.setVariable(
+                    ProcessIds.VAR_BASELINE_SNAPSHOT_ID,
+                    steps.nextBaseline(loopId).toString());
         };
     }
 
@@ -63,8 +70,8 @@ class LoopDelegates {
     @Bean
     @ProcessCallable
     JavaDelegate extendTimeBox(LoopSteps steps) {
-        return execution -> LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution),
-                (Date) execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
+        return execution -> LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution), (Date)
+                execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
     }
 
     @Bean
@@ -90,7 +97,9 @@ class LoopDelegates {
      * not by a variable, which a task submission might have set a moment before in the same command.
      */
     private static UUID loopId(DelegateExecution execution) {
-        return LoopProcesses.loopId(execution).orElseThrow(() -> new ProcessEngineException(
-                "Podloop's loop delegates run only in a loop's process instances (" + execution.getProcessDefinitionId() + ")"));
+        return LoopProcesses.loopId(execution)
+                .orElseThrow(() ->
+                        new ProcessEngineException("Podloop's loop delegates run only in a loop's process instances ("
+                                + execution.getProcessDefinitionId() + ")"));
     }
 }

@@ -26,8 +26,12 @@ class LoopEngine {
 
     /** The id (key:version:uuid) of the loop process version a new loop runs on. */
     String latestLoopDefinition() {
-        return system.call(() -> repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP)
-                .latestVersion().singleResult().getId());
+        return system.call(() -> repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ProcessIds.EXECUTION_LOOP)
+                .latestVersion()
+                .singleResult()
+                .getId());
     }
 
     void startLoop(String definitionId, UUID loopId, String teamKey, UUID baselineSnapshotId) {
@@ -43,9 +47,10 @@ class LoopEngine {
     /** Whether an iteration of the loop waits at {@code Event_RemeasurementReceived}. */
     boolean awaitsRemeasurement(UUID loopId) {
         return system.call(() -> runtime.createExecutionQuery()
-                .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
-                .processInstanceBusinessKey(loopId.toString())
-                .count() > 0);
+                        .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
+                        .processInstanceBusinessKey(loopId.toString())
+                        .count()
+                > 0);
     }
 
     /**

@@ -12,7 +12,8 @@ import org.springframework.data.jpa.domain.Specification;
  * Which loops to list: by team, status, a pattern one of their iterations worked on, and when they
  * opened; {@code visibleTeams}, when not {@code null}, limits the list to the teams the caller may see.
  */
-public record LoopFilter(String team, LoopStatus status, String pattern, Instant from, Instant to, Set<String> visibleTeams) {
+public record LoopFilter(
+        String team, LoopStatus status, String pattern, Instant from, Instant to, Set<String> visibleTeams) {
 
     public LoopFilter(String team, LoopStatus status, String pattern, Instant from, Instant to) {
         this(team, status, pattern, from, to, null);
@@ -25,7 +26,10 @@ public record LoopFilter(String team, LoopStatus status, String pattern, Instant
                 where.add(cb.equal(loop.get("teamKey"), team));
             }
             if (visibleTeams != null) {
-                where.add(visibleTeams.isEmpty() ? cb.disjunction() : loop.get("teamKey").in(visibleTeams));
+                where.add(
+                        visibleTeams.isEmpty()
+                                ? cb.disjunction()
+                                : loop.get("teamKey").in(visibleTeams));
             }
             if (status != null) {
                 where.add(cb.equal(loop.get("status"), status));
@@ -39,8 +43,12 @@ public record LoopFilter(String team, LoopStatus status, String pattern, Instant
             if (pattern != null) {
                 Subquery<Integer> worked = query.subquery(Integer.class);
                 var iteration = worked.from(LoopIteration.class);
-                worked.select(cb.literal(1)).where(cb.equal(iteration.get("loop"), loop),
-                        cb.like(cb.concat(cb.concat(",", iteration.get("patterns")), ","), "%," + pattern + ",%"));
+                worked.select(cb.literal(1))
+                        .where(
+                                cb.equal(iteration.get("loop"), loop),
+                                cb.like(
+                                        cb.concat(cb.concat(",", iteration.get("patterns")), ","),
+                                        "%," + pattern + ",%"));
                 where.add(cb.exists(worked));
             }
             return cb.and(where.toArray(Predicate[]::new));

@@ -18,30 +18,40 @@ class LoopIteration {
 
     @Id
     private UUID id;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "loop_id")
     private Loop loop;
+
     private int number;
     private String processInstanceId;
     private UUID baselineSnapshotId;
     /** The patterns this iteration works on, comma-separated, from its baseline findings. */
     private String patterns;
+
     private String interventionId;
     private UUID remeasureSnapshotId;
     private String verificationOutcome;
     private String verificationJson;
     private Double effect;
+
     @Enumerated(EnumType.STRING)
     private Decision decision;
+
     private String rationale;
     private boolean extended;
     private Instant startedAt;
     private Instant endedAt;
 
-    protected LoopIteration() {
-    }
+    protected LoopIteration() {}
 
-    LoopIteration(Loop loop, int number, UUID baselineSnapshotId, String processInstanceId, List<String> patterns, Instant now) {
+    LoopIteration(
+            Loop loop,
+            int number,
+            UUID baselineSnapshotId,
+            String processInstanceId,
+            List<String> patterns,
+            Instant now) {
         this.patterns = String.join(",", patterns);
         this.id = UUID.randomUUID();
         this.loop = loop;
@@ -63,7 +73,8 @@ class LoopIteration {
     void extend() {
         requireRunning("extend the time-box");
         if (interventionId == null) {
-            throw new IllegalStateException("iteration " + number + " has no intervention whose time-box could be extended");
+            throw new IllegalStateException(
+                    "iteration " + number + " has no intervention whose time-box could be extended");
         }
         if (extended) {
             throw new IllegalStateException("iteration " + number + " was extended once already");

@@ -25,8 +25,11 @@ class LoopProcessContract implements ProcessContract {
     @Override
     public List<LintFinding> check(String resource, BpmnModelInstance model, Process process) {
         if (ProcessIds.LOOP_ITERATION.equals(process.getId()) && !waitsForRemeasurement(model, process)) {
-            return List.of(new LintFinding(resource, process.getId(), "no receive task or catch event waits for the message '"
-                    + ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED + "', so re-measurements can never arrive"));
+            return List.of(new LintFinding(
+                    resource,
+                    process.getId(),
+                    "no receive task or catch event waits for the message '" + ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED
+                            + "', so re-measurements can never arrive"));
         }
         return List.of();
     }
@@ -35,9 +38,9 @@ class LoopProcessContract implements ProcessContract {
         Predicate<Message> isRemeasurement =
                 message -> message != null && ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED.equals(message.getName());
         return model.getModelElementsByType(ReceiveTask.class).stream()
-                .anyMatch(t -> processOf(t) == process && isRemeasurement.test(t.getMessage()))
+                        .anyMatch(t -> processOf(t) == process && isRemeasurement.test(t.getMessage()))
                 || model.getModelElementsByType(MessageEventDefinition.class).stream()
-                .anyMatch(d -> processOf(d) == process && isRemeasurement.test(d.getMessage()));
+                        .anyMatch(d -> processOf(d) == process && isRemeasurement.test(d.getMessage()));
     }
 
     private static Process processOf(ModelElementInstance element) {

@@ -11,11 +11,11 @@ final class LoopProcesses {
 
     static final Set<String> KEYS = Set.of(ProcessIds.EXECUTION_LOOP, ProcessIds.LOOP_ITERATION);
 
-    private LoopProcesses() {
-    }
+    private LoopProcesses() {}
 
     static boolean isLoopProcess(ExecutionEntity execution) {
-        return execution.getProcessDefinition() != null && KEYS.contains(execution.getProcessDefinition().getKey());
+        return execution.getProcessDefinition() != null
+                && KEYS.contains(execution.getProcessDefinition().getKey());
     }
 
     static Optional<UUID> loopId(DelegateExecution execution) {

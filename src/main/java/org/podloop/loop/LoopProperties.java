@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The defaults are in {@code application.yaml}.
  */
 @ConfigurationProperties("podloop.loop")
-record LoopProperties(int maxIterations, Duration chooseWithin, Duration chooseReminderAfter, Duration runReminderBefore,
-                      Duration remeasurementOverdueAfter) {
-}
+record LoopProperties(
+        int maxIterations,
+        Duration chooseWithin,
+        Duration chooseReminderAfter,
+        Duration runReminderBefore,
+        Duration remeasurementOverdueAfter) {}

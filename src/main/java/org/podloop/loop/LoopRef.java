@@ -3,5 +3,4 @@ package org.podloop.loop;
 import java.util.UUID;
 
 /** The loop a snapshot started or advanced. */
-public record LoopRef(UUID id, LoopStatus status) {
-}
+public record LoopRef(UUID id, LoopStatus status) {}

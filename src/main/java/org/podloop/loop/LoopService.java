@@ -37,9 +37,16 @@ public class LoopService {
     private final Clock clock;
     private final int maxIterations;
 
-    LoopService(Loops loops, TimelineEntries entries, Timeline timeline, LoopEngine engine,
-                ClassificationService classification, Directory directory, ObjectMapper json, Clock clock,
-                LoopProperties properties) {
+    LoopService(
+            Loops loops,
+            TimelineEntries entries,
+            Timeline timeline,
+            LoopEngine engine,
+            ClassificationService classification,
+            Directory directory,
+            ObjectMapper json,
+            Clock clock,
+            LoopProperties properties) {
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -58,19 +65,37 @@ public class LoopService {
     @Transactional
     public Optional<LoopRef> onSnapshotClassified(SnapshotView snapshot, Classification result) {
         String actor = directory.currentActor();
-        Map<String, Object> detail = Map.of("externalId", snapshot.externalId(), "rulesetVersion", result.rulesetVersion(),
-                "findings", result.findings().stream().map(f -> f.pattern() + " " + f.severity()).toList());
+        Map<String, Object> detail = Map.of(
+                "externalId",
+                snapshot.externalId(),
+                "rulesetVersion",
+                result.rulesetVersion(),
+                "findings",
+                result.findings().stream()
+                        .map(f -> f.pattern() + " " + f.severity())
+                        .toList());
         Optional<Loop> open = loops.findByOpenTeamKey(snapshot.teamKey());
         if (open.isPresent()) {
             Loop loop = open.get();
             if (engine.awaitsRemeasurement(loop.id())) {
                 LoopIteration iteration = loop.current();
                 iteration.recordRemeasurement(snapshot.id());
-                timeline.record(loop.id(), iteration.number(), TimelineType.REMEASUREMENT_RECEIVED, actor, snapshot.id(), detail);
+                timeline.record(
+                        loop.id(),
+                        iteration.number(),
+                        TimelineType.REMEASUREMENT_RECEIVED,
+                        actor,
+                        snapshot.id(),
+                        detail);
                 engine.correlateRemeasurement(loop.id(), snapshot.id());
             } else {
-                timeline.record(loop.id(), loop.current() == null ? null : loop.current().number(),
-                        TimelineType.SNAPSHOT_ATTACHED, actor, snapshot.id(), detail);
+                timeline.record(
+                        loop.id(),
+                        loop.current() == null ? null : loop.current().number(),
+                        TimelineType.SNAPSHOT_ATTACHED,
+                        actor,
+                        snapshot.id(),
+                        detail);
             }
             return Optional.of(loop.ref());
         }
@@ -90,18 +115,28 @@ public class LoopService {
     @Transactional(readOnly = true)
     public Optional<LoopRef> loopOfSnapshot(UUID snapshotId) {
         return entries.findFirstBySnapshotIdOrderByIdAsc(snapshotId)
-                .flatMap(entry -> loops.findById(entry.loopId())).map(Loop::ref);
+                .flatMap(entry -> loops.findById(entry.loopId()))
+                .map(Loop::ref);
     }
 
     @Transactional(readOnly = true)
     public LoopView loop(UUID id) {
         Loop loop = loops.findById(id).orElseThrow(() -> new NotFoundException("no loop " + id));
-        List<LoopView.Iteration> iterations = loop.iterations().stream().map(this::view).toList();
+        List<LoopView.Iteration> iterations =
+                loop.iterations().stream().map(this::view).toList();
         List<LoopView.Step> steps = entries.findByLoopIdOrderByIdAsc(id).stream()
-                .map(e -> new LoopView.Step(e.at(), e.type(), e.iteration(), e.actor(), e.snapshotId(), tree(e.detail())))
+                .map(e ->
+                        new LoopView.Step(e.at(), e.type(), e.iteration(), e.actor(), e.snapshotId(), tree(e.detail())))
                 .toList();
-        return new LoopView(loop.id(), loop.teamKey(), loop.status(), loop.openedAt(), loop.endedAt(),
-                loop.maxIterations(), iterations, steps);
+        return new LoopView(
+                loop.id(),
+                loop.teamKey(),
+                loop.status(),
+                loop.openedAt(),
+                loop.endedAt(),
+                loop.maxIterations(),
+                iterations,
+                steps);
     }
 
     @Transactional(readOnly = true)
@@ -116,16 +151,39 @@ public class LoopService {
             throw new InvalidInputException("to", "must be after from");
         }
         var found = loops.findAll(filter.specification(), request);
-        return new LoopPage(found.getContent().stream().map(l -> new LoopSummary(l.id(), l.teamKey(), l.status(), l.openedAt(),
-                l.endedAt(), l.iterations().size())).toList(), page, size, found.getTotalElements());
+        return new LoopPage(
+                found.getContent().stream()
+                        .map(l -> new LoopSummary(
+                                l.id(),
+                                l.teamKey(),
+                                l.status(),
+                                l.openedAt(),
+                                l.endedAt(),
+                                l.iterations().size()))
+                        .toList(),
+                page,
+                size,
+                found.getTotalElements());
     }
 
     private LoopView.Iteration view(LoopIteration it) {
-        List<FindingView> baseline = classification.classificationOf(it.baselineSnapshotId())
-                .map(Classification::findings).orElse(List.of());
-        Verification verification = it.verificationJson() == null ? null : read(it.verificationJson(), Verification.class);
-        return new LoopView.Iteration(it.number(), it.startedAt(), it.endedAt(), it.baselineSnapshotId(), baseline,
-                it.interventionId(), it.remeasureSnapshotId(), verification, it.decision(), it.rationale());
+        List<FindingView> baseline = classification
+                .classificationOf(it.baselineSnapshotId())
+                .map(Classification::findings)
+                .orElse(List.of());
+        Verification verification =
+                it.verificationJson() == null ? null : read(it.verificationJson(), Verification.class);
+        return new LoopView.Iteration(
+                it.number(),
+                it.startedAt(),
+                it.endedAt(),
+                it.baselineSnapshotId(),
+                baseline,
+                it.interventionId(),
+                it.remeasureSnapshotId(),
+                verification,
+                it.decision(),
+                it.rationale());
     }
 
     private JsonNode tree(String detail) {

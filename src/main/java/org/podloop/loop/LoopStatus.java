@@ -1,4 +1,8 @@
 package org.podloop.loop;
 
 /** OPEN while the pod works on it; CLOSED or ESCALATED once governance decided. */
-public enum LoopStatus { OPEN, CLOSED, ESCALATED }
+public enum LoopStatus {
+    OPEN,
+    CLOSED,
+    ESCALATED
+}

@@ -1,7 +1,6 @@
 package org.podloop.loop;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
-import org.podloop.classification.InterventionEffect;
 import org.podloop.classification.RecommendedIntervention;
 import org.podloop.classification.Verification;
 import org.podloop.identity.Directory;
@@ -35,8 +33,14 @@ class LoopSteps {
     private final Clock clock;
     private final TrackRecord trackRecord;
 
-    LoopSteps(Loops loops, Timeline timeline, ClassificationService classification, SignalService signals,
-              Directory directory, Clock clock, TrackRecord trackRecord) {
+    LoopSteps(
+            Loops loops,
+            Timeline timeline,
+            ClassificationService classification,
+            SignalService signals,
+            Directory directory,
+            Clock clock,
+            TrackRecord trackRecord) {
         this.trackRecord = trackRecord;
         this.loops = loops;
         this.timeline = timeline;
@@ -46,11 +50,9 @@ class LoopSteps {
         this.clock = clock;
     }
 
-    record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {
-    }
+    record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
 
-    record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {
-    }
+    record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {}
 
     /** The iteration a process instance runs, if it is a loop iteration's. */
     Optional<LoopIteration> iterationRunBy(String processInstanceId) {
@@ -71,23 +73,61 @@ class LoopSteps {
             // works on what opened it.
             findings = findingsOf(loop.triggerSnapshotId());
         }
-        loop.startIteration(number, baselineSnapshotId, processInstanceId, findings.stream().map(FindingView::pattern).toList(),
+        loop.startIteration(
+                number,
+                baselineSnapshotId,
+                processInstanceId,
+                findings.stream().map(FindingView::pattern).toList(),
                 clock.instant());
-        List<RecommendedIntervention> recommended = classification.recommend(findings, loop.triedInterventions(),
-                trackRecord.elsewhere(loop.teamKey()));
-        timeline.record(loopId, number, TimelineType.ITERATION_STARTED, directory.currentActor(), baselineSnapshotId,
-                Map.of("baselineSnapshotId", baselineSnapshotId, "processInstanceId", processInstanceId,
-                        "processDefinition", processDefinitionId,
-                        "findings", findings.stream().map(f -> f.pattern() + " " + f.severity()).toList(),
-                        "recommended", recommended.stream().map(RecommendedIntervention::interventionId).toList()));
-        List<Map<String, Object>> compact = recommended.stream().map(r -> Map.<String, Object>of(
-                "rank", r.rank(), "interventionId", r.interventionId(), "title", r.title(), "pattern", r.pattern(),
-                "timeBox", r.timeBox().toString(), "reason", r.reason())).toList();
-        return new IterationStart(describeFindings(findings), describeRecommendations(recommended), timeline.write(compact));
+        List<RecommendedIntervention> recommended =
+                classification.recommend(findings, loop.triedInterventions(), trackRecord.elsewhere(loop.teamKey()));
+        timeline.record(
+                loopId,
+                number,
+                TimelineType.ITERATION_STARTED,
+                directory.currentActor(),
+                baselineSnapshotId,
+                Map.of(
+                        "baselineSnapshotId",
+                        baselineSnapshotId,
+                        "processInstanceId",
+                        processInstanceId,
+                        "processDefinition",
+                        processDefinitionId,
+                        "findings",
+                        findings.stream()
+                                .map(f -> f.pattern() + " " + f.severity())
+                                .toList(),
+                        "recommended",
+                        recommended.stream()
+                                .map(RecommendedIntervention::interventionId)
+                                .toList()));
+        List<Map<String, Object>> compact = recommended.stream()
+                .map(r -> Map.<String, Object>of(
+                        "rank",
+                        r.rank(),
+                        "interventionId",
+                        r.interventionId(),
+                        "title",
+                        r.title(),
+                        "pattern",
+                        r.pattern(),
+                        "timeBox",
+                        r.timeBox().toString(),
+                        "reason",
+                        r.reason()))
+                .toList();
+        return new IterationStart(
+                describeFindings(findings), describeRecommendations(recommended), timeline.write(compact));
     }
 
     void taskCreated(UUID loopId, int iteration, String taskId, String taskKey, String taskName) {
-        timeline.record(loopId, iteration, TimelineType.TASK_CREATED, null, null,
+        timeline.record(
+                loopId,
+                iteration,
+                TimelineType.TASK_CREATED,
+                null,
+                null,
                 Map.of("taskId", taskId, "task", taskKey, "name", taskName));
     }
 
@@ -101,11 +141,20 @@ class LoopSteps {
 
     /** The pod chose: refuses an id the catalogue does not know; returns the intervention for its time-box and steps. */
     Intervention interventionChosen(UUID loopId, int iteration, String interventionId) {
-        Intervention intervention = classification.intervention(interventionId == null ? "" : interventionId)
-                .orElseThrow(() -> new TaskInputException(ProcessIds.VAR_INTERVENTION_ID, "unknown intervention '"
-                        + interventionId + "'; choose one of " + classification.interventions().stream().map(Intervention::id).toList()));
+        Intervention intervention = classification
+                .intervention(interventionId == null ? "" : interventionId)
+                .orElseThrow(() -> new TaskInputException(
+                        ProcessIds.VAR_INTERVENTION_ID,
+                        "unknown intervention '" + interventionId + "'; choose one of "
+                                + classification.interventions().stream()
+                                        .map(Intervention::id)
+                                        .toList()));
         load(loopId).iteration(iteration).chooseIntervention(intervention.id());
-        completed(loopId, iteration, ProcessIds.TASK_CHOOSE_INTERVENTION, Map.of(ProcessIds.VAR_INTERVENTION_ID, intervention.id()));
+        completed(
+                loopId,
+                iteration,
+                ProcessIds.TASK_CHOOSE_INTERVENTION,
+                Map.of(ProcessIds.VAR_INTERVENTION_ID, intervention.id()));
         return intervention;
     }
 
@@ -113,9 +162,13 @@ class LoopSteps {
     boolean interventionRun(UUID loopId, int iteration, String outcomeNotes, boolean extend) {
         requireText(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes);
         if (extend && load(loopId).iteration(iteration).extended()) {
-            throw new TaskInputException(ProcessIds.VAR_EXTEND, "the time-box was extended once already; report what happened instead");
+            throw new TaskInputException(
+                    ProcessIds.VAR_EXTEND, "the time-box was extended once already; report what happened instead");
         }
-        completed(loopId, iteration, ProcessIds.TASK_RUN_INTERVENTION,
+        completed(
+                loopId,
+                iteration,
+                ProcessIds.TASK_RUN_INTERVENTION,
                 Map.of(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes, ProcessIds.VAR_EXTEND, extend));
         return extend;
     }
@@ -124,26 +177,50 @@ class LoopSteps {
     Date extendTimeBox(UUID loopId, Date due) {
         LoopIteration iteration = load(loopId).current();
         iteration.extend();
-        Intervention intervention = classification.intervention(iteration.interventionId()).orElseThrow();
+        Intervention intervention =
+                classification.intervention(iteration.interventionId()).orElseThrow();
         Date extendedDue = Date.from(due.toInstant().plus(intervention.timeBox()));
-        timeline.record(loopId, iteration.number(), TimelineType.TIME_BOX_EXTENDED, null, null,
-                Map.of("from", due.toInstant().toString(), "to", extendedDue.toInstant().toString()));
+        timeline.record(
+                loopId,
+                iteration.number(),
+                TimelineType.TIME_BOX_EXTENDED,
+                null,
+                null,
+                Map.of(
+                        "from",
+                        due.toInstant().toString(),
+                        "to",
+                        extendedDue.toInstant().toString()));
         return extendedDue;
     }
 
     void reminded(UUID loopId, String reminderActivity) {
-        timeline.record(loopId, load(loopId).current().number(), TimelineType.REMINDER_SENT, null, null, Map.of("reminder", reminderActivity));
+        timeline.record(
+                loopId,
+                load(loopId).current().number(),
+                TimelineType.REMINDER_SENT,
+                null,
+                null,
+                Map.of("reminder", reminderActivity));
     }
 
     /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */
     void remeasurementOverdue(UUID loopId) {
-        timeline.record(loopId, load(loopId).current().number(), TimelineType.REMEASUREMENT_OVERDUE, null, null,
+        timeline.record(
+                loopId,
+                load(loopId).current().number(),
+                TimelineType.REMEASUREMENT_OVERDUE,
+                null,
+                null,
                 Map.of("notice", "no re-measurement arrived; the pod is asked to arrange one"));
     }
 
     void remeasurementArranged(UUID loopId, int iteration, String arrangement) {
         requireText(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement);
-        completed(loopId, iteration, ProcessIds.TASK_REQUEST_REMEASUREMENT,
+        completed(
+                loopId,
+                iteration,
+                ProcessIds.TASK_REQUEST_REMEASUREMENT,
                 Map.of(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement));
     }
 
@@ -152,33 +229,56 @@ class LoopSteps {
         try {
             chosen = Decision.valueOf(decision == null ? "" : decision);
         } catch (IllegalArgumentException e) {
-            throw new TaskInputException(ProcessIds.VAR_DECISION, "must be one of CLOSE, REPEAT, ESCALATE, got '" + decision + "'");
+            throw new TaskInputException(
+                    ProcessIds.VAR_DECISION, "must be one of CLOSE, REPEAT, ESCALATE, got '" + decision + "'");
         }
         requireText(ProcessIds.VAR_RATIONALE, rationale);
         load(loopId).iteration(iteration).decide(chosen, rationale);
-        completed(loopId, iteration, ProcessIds.TASK_DECIDE,
+        completed(
+                loopId,
+                iteration,
+                ProcessIds.TASK_DECIDE,
                 Map.of(ProcessIds.VAR_DECISION, chosen.name(), ProcessIds.VAR_RATIONALE, rationale));
     }
 
     VerificationStep verify(UUID loopId) {
         Loop loop = load(loopId);
         LoopIteration iteration = loop.current();
-        Verification verification = classification.verify(iteration.interventionId(),
-                signals.snapshot(iteration.baselineSnapshotId()), signals.snapshot(iteration.remeasureSnapshotId()));
-        iteration.recordVerification(verification.outcome().name(), verification.effect(), timeline.write(verification));
-        timeline.record(loopId, iteration.number(), TimelineType.VERIFIED, null, iteration.remeasureSnapshotId(),
-                Map.of("outcome", verification.outcome(), "reasons", verification.reasons(),
-                        "rulesetVersion", verification.rulesetVersion(),
-                        "rules", verification.rules().stream().map(r -> r.name()).toList()));
-        String summary = verification.outcome() + "\n" + String.join("\n", verification.reasons())
-                + "\n(ruleset " + verification.rulesetVersion() + ")";
+        Verification verification = classification.verify(
+                iteration.interventionId(),
+                signals.snapshot(iteration.baselineSnapshotId()),
+                signals.snapshot(iteration.remeasureSnapshotId()));
+        iteration.recordVerification(
+                verification.outcome().name(), verification.effect(), timeline.write(verification));
+        timeline.record(
+                loopId,
+                iteration.number(),
+                TimelineType.VERIFIED,
+                null,
+                iteration.remeasureSnapshotId(),
+                Map.of(
+                        "outcome",
+                        verification.outcome(),
+                        "reasons",
+                        verification.reasons(),
+                        "rulesetVersion",
+                        verification.rulesetVersion(),
+                        "rules",
+                        verification.rules().stream().map(r -> r.name()).toList()));
+        String summary = verification.outcome() + "\n" + String.join("\n", verification.reasons()) + "\n(ruleset "
+                + verification.rulesetVersion() + ")";
         return new VerificationStep(verification, loop.iterationsExhausted(), summary);
     }
 
     Decision endIteration(UUID loopId) {
         LoopIteration iteration = load(loopId).current();
         Decision next = iteration.end(clock.instant());
-        timeline.record(loopId, iteration.number(), TimelineType.ITERATION_ENDED, null, null,
+        timeline.record(
+                loopId,
+                iteration.number(),
+                TimelineType.ITERATION_ENDED,
+                null,
+                null,
                 Map.of("verificationOutcome", iteration.verificationOutcome(), "next", next.name()));
         return next;
     }
@@ -195,18 +295,35 @@ class LoopSteps {
     void close(UUID loopId) {
         Loop loop = load(loopId);
         loop.close(clock.instant());
-        timeline.record(loopId, null, TimelineType.LOOP_CLOSED, null, null, Map.of("status", loop.status().name()));
+        timeline.record(
+                loopId,
+                null,
+                TimelineType.LOOP_CLOSED,
+                null,
+                null,
+                Map.of("status", loop.status().name()));
     }
 
     void escalate(UUID loopId) {
         Loop loop = load(loopId);
         loop.escalate(clock.instant());
-        timeline.record(loopId, null, TimelineType.LOOP_ESCALATED, null, null, Map.of("status", loop.status().name()));
+        timeline.record(
+                loopId,
+                null,
+                TimelineType.LOOP_ESCALATED,
+                null,
+                null,
+                Map.of("status", loop.status().name()));
     }
 
     /** The one who completed a task is the authenticated user (Tasklist session or HTTP Basic). */
     private void completed(UUID loopId, int iteration, String taskKey, Map<String, ?> submitted) {
-        timeline.record(loopId, iteration, TimelineType.TASK_COMPLETED, directory.currentActor(), null,
+        timeline.record(
+                loopId,
+                iteration,
+                TimelineType.TASK_COMPLETED,
+                directory.currentActor(),
+                null,
                 Map.of("task", taskKey, "submitted", submitted));
     }
 
@@ -216,7 +333,10 @@ class LoopSteps {
     }
 
     private List<FindingView> findingsOf(UUID snapshotId) {
-        return classification.classificationOf(snapshotId).map(Classification::findings).orElse(List.of());
+        return classification
+                .classificationOf(snapshotId)
+                .map(Classification::findings)
+                .orElse(List.of());
     }
 
     private Loop load(UUID loopId) {
@@ -230,17 +350,21 @@ class LoopSteps {
     }
 
     private static String describeFindings(List<FindingView> findings) {
-        return findings.stream().map(f -> f.pattern() + " (" + f.severity() + "): "
-                        + f.evidence().stream().map(e -> e.metric() + " = " + e.value() + " [" + e.threshold() + "]")
-                        .collect(Collectors.joining(", "))
-                        + "\n  because: " + f.rules().stream().map(r -> r.name()).collect(Collectors.joining("; "))
+        return findings.stream()
+                .map(f -> f.pattern() + " (" + f.severity() + "): "
+                        + f.evidence().stream()
+                                .map(e -> e.metric() + " = " + e.value() + " [" + e.threshold() + "]")
+                                .collect(Collectors.joining(", "))
+                        + "\n  because: "
+                        + f.rules().stream().map(r -> r.name()).collect(Collectors.joining("; "))
                         + "\n  ruleset " + f.rulesetVersion())
                 .collect(Collectors.joining("\n"));
     }
 
     private static String describeRecommendations(List<RecommendedIntervention> recommended) {
-        return recommended.stream().map(r -> r.rank() + ". " + r.interventionId() + " — " + r.title()
-                        + " (time-box " + r.timeBox().toDays() + " days)\n   why: " + r.reason())
+        return recommended.stream()
+                .map(r -> r.rank() + ". " + r.interventionId() + " — " + r.title() + " (time-box "
+                        + r.timeBox().toDays() + " days)\n   why: " + r.reason())
                 .collect(Collectors.joining("\n"));
     }
 }

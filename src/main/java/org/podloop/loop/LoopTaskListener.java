@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopTaskListener {
 
-    private static final Set<String> USER_TASKS = Set.of(ProcessIds.TASK_CHOOSE_INTERVENTION,
-            ProcessIds.TASK_RUN_INTERVENTION, ProcessIds.TASK_REQUEST_REMEASUREMENT, ProcessIds.TASK_DECIDE);
+    private static final Set<String> USER_TASKS = Set.of(
+            ProcessIds.TASK_CHOOSE_INTERVENTION,
+            ProcessIds.TASK_RUN_INTERVENTION,
+            ProcessIds.TASK_REQUEST_REMEASUREMENT,
+            ProcessIds.TASK_DECIDE);
 
     private final LoopSteps steps;
     private final LoopDurations durations;
@@ -38,7 +41,9 @@ class LoopTaskListener {
     public void onTaskEvent(DelegateTask task) {
         // the bridge publishes the live task entity; a completion that lost a race can show it between events
         String event = task.getEventName();
-        LoopIteration run = event == null ? null : steps.iterationRunBy(task.getProcessInstanceId()).orElse(null);
+        LoopIteration run = event == null
+                ? null
+                : steps.iterationRunBy(task.getProcessInstanceId()).orElse(null);
         if (run == null) {
             return;
         }
@@ -46,17 +51,18 @@ class LoopTaskListener {
         int iteration = run.number();
         switch (event) {
             case TaskListener.EVENTNAME_CREATE ->
-                    steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
+                steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
             case TaskListener.EVENTNAME_ASSIGNMENT ->
-                    steps.taskAssigned(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getAssignee());
-            default -> { }
+                steps.taskAssigned(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getAssignee());
+            default -> {}
         }
     }
 
     @EventListener(condition = "#execution.eventName == 'end' && !#execution.canceled")
     public void onActivityEnd(DelegateExecution execution) {
         String activity = execution.getCurrentActivityId();
-        LoopIteration run = activity == null || !USER_TASKS.contains(activity) ? null
+        LoopIteration run = activity == null || !USER_TASKS.contains(activity)
+                ? null
                 : steps.iterationRunBy(execution.getProcessInstanceId()).orElse(null);
         if (run == null) {
             return;
@@ -65,25 +71,37 @@ class LoopTaskListener {
         int iteration = run.number();
         switch (activity) {
             case ProcessIds.TASK_CHOOSE_INTERVENTION -> {
-                Intervention chosen = steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
+                Intervention chosen =
+                        steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
                 execution.setVariable(ProcessIds.VAR_INTERVENTION_STEPS, String.join("\n", chosen.steps()));
                 dueAt(execution, durations.after(chosen.timeBox()));
             }
-            case ProcessIds.TASK_RUN_INTERVENTION -> execution.setVariable(ProcessIds.VAR_EXTENSION_REQUESTED,
-                    steps.interventionRun(loopId, iteration, text(execution, ProcessIds.VAR_OUTCOME_NOTES),
-                            Boolean.TRUE.equals(execution.getVariable(ProcessIds.VAR_EXTEND))));
-            case ProcessIds.TASK_REQUEST_REMEASUREMENT -> steps.remeasurementArranged(loopId, iteration,
-                    text(execution, ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT));
-            case ProcessIds.TASK_DECIDE -> steps.decided(loopId, iteration,
-                    text(execution, ProcessIds.VAR_DECISION), text(execution, ProcessIds.VAR_RATIONALE));
-            default -> { }
+            case ProcessIds.TASK_RUN_INTERVENTION ->
+                execution.setVariable(
+                        ProcessIds.VAR_EXTENSION_REQUESTED,
+                        steps.interventionRun(
+                                loopId,
+                                iteration,
+                                text(execution, ProcessIds.VAR_OUTCOME_NOTES),
+                                Boolean.TRUE.equals(execution.getVariable(ProcessIds.VAR_EXTEND))));
+            case ProcessIds.TASK_REQUEST_REMEASUREMENT ->
+                steps.remeasurementArranged(
+                        loopId, iteration, text(execution, ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT));
+            case ProcessIds.TASK_DECIDE ->
+                steps.decided(
+                        loopId,
+                        iteration,
+                        text(execution, ProcessIds.VAR_DECISION),
+                        text(execution, ProcessIds.VAR_RATIONALE));
+            default -> {}
         }
     }
 
     /** Sets the end of the time-box, as a date for the task and as text for the form. */
     static void dueAt(DelegateExecution execution, Date due) {
         execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE, due);
-        execution.setVariable(ProcessIds.VAR_INTERVENTION_DUE_TEXT, due.toInstant().toString());
+        execution.setVariable(
+                ProcessIds.VAR_INTERVENTION_DUE_TEXT, due.toInstant().toString());
     }
 
     private static String text(DelegateExecution execution, String variable) {

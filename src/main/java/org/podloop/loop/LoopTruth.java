@@ -24,10 +24,13 @@ class LoopTruth {
     }
 
     Optional<Map<String, Object>> controlValues(String businessKey) {
-        return loopOf(businessKey).filter(loop -> loop.current() != null).map(loop -> Map.of(
-                ProcessIds.VAR_LOOP_ID, loop.id().toString(),
-                ProcessIds.VAR_TEAM_KEY, loop.teamKey(),
-                ProcessIds.VAR_ITERATION, loop.current().number(),
-                ProcessIds.VAR_BASELINE_SNAPSHOT_ID, loop.current().baselineSnapshotId().toString()));
+        return loopOf(businessKey)
+                .filter(loop -> loop.current() != null)
+                .map(loop -> Map.of(
+                        ProcessIds.VAR_LOOP_ID, loop.id().toString(),
+                        ProcessIds.VAR_TEAM_KEY, loop.teamKey(),
+                        ProcessIds.VAR_ITERATION, loop.current().number(),
+                        ProcessIds.VAR_BASELINE_SNAPSHOT_ID,
+                                loop.current().baselineSnapshotId().toString()));
     }
 }

@@ -22,8 +22,10 @@ class LoopVariablesGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomPostCommandInterceptorsTxRequired(withCheck(configuration.getCustomPostCommandInterceptorsTxRequired()));
-        configuration.setCustomPostCommandInterceptorsTxRequiresNew(withCheck(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
+        configuration.setCustomPostCommandInterceptorsTxRequired(
+                withCheck(configuration.getCustomPostCommandInterceptorsTxRequired()));
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+                withCheck(configuration.getCustomPostCommandInterceptorsTxRequiresNew()));
     }
 
     @Override

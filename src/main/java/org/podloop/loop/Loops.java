@@ -18,7 +18,6 @@ interface Loops extends JpaRepository<Loop, UUID>, JpaSpecificationExecutor<Loop
     @Query("select i from LoopIteration i join fetch i.loop where i.processInstanceId = :processInstanceId")
     Optional<LoopIteration> findIterationByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
-
     @Query("select new org.podloop.loop.VerifiedIteration(i.loop.id, i.loop.teamKey, i.interventionId, i.patterns,"
             + " i.verificationOutcome, i.effect) from LoopIteration i"
             + " where i.interventionId is not null and i.verificationOutcome is not null")

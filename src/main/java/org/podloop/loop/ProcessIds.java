@@ -39,6 +39,5 @@ public final class ProcessIds {
     public static final String VAR_RATIONALE = "rationale";
     public static final String VAR_ITERATION_OUTCOME = "iterationOutcome";
 
-    private ProcessIds() {
-    }
+    private ProcessIds() {}
 }

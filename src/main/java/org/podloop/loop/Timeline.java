@@ -28,11 +28,18 @@ class Timeline {
     }
 
     /** Appends the step and announces it, in the caller's transaction: the audit trail gets it or nothing happened. */
-    void record(UUID loopId, Integer iteration, TimelineType type, String actor, UUID snapshotId, Map<String, ?> detail) {
+    void record(
+            UUID loopId, Integer iteration, TimelineType type, String actor, UUID snapshotId, Map<String, ?> detail) {
         Instant at = clock.instant();
         entries.save(new TimelineEntry(loopId, iteration, at, type, actor, snapshotId, write(detail)));
-        events.publishEvent(new LoopStepRecorded(loopId, iteration, type, actor, snapshotId,
-                Collections.unmodifiableMap(new LinkedHashMap<>(detail)), at));
+        events.publishEvent(new LoopStepRecorded(
+                loopId,
+                iteration,
+                type,
+                actor,
+                snapshotId,
+                Collections.unmodifiableMap(new LinkedHashMap<>(detail)),
+                at));
     }
 
     String write(Object value) {

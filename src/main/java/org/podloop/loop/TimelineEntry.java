@@ -18,19 +18,28 @@ class TimelineEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private UUID loopId;
     private Integer iteration;
     private Instant at;
+
     @Enumerated(EnumType.STRING)
     private TimelineType type;
+
     private String actor;
     private UUID snapshotId;
     private String detail;
 
-    protected TimelineEntry() {
-    }
+    protected TimelineEntry() {}
 
-    TimelineEntry(UUID loopId, Integer iteration, Instant at, TimelineType type, String actor, UUID snapshotId, String detail) {
+    TimelineEntry(
+            UUID loopId,
+            Integer iteration,
+            Instant at,
+            TimelineType type,
+            String actor,
+            UUID snapshotId,
+            String detail) {
         this.loopId = loopId;
         this.iteration = iteration;
         this.at = at;

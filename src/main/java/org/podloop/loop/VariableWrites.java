@@ -38,7 +38,10 @@ final class VariableWrites implements CommandContextListener {
     /** Camunda stores a string variable in a VARCHAR(4000) column on every database it supports. */
     static final int MAX_TEXT = 4000;
 
-    static final Set<String> NAMES = Set.of(ProcessIds.VAR_LOOP_ID, ProcessIds.VAR_TEAM_KEY, ProcessIds.VAR_ITERATION,
+    static final Set<String> NAMES = Set.of(
+            ProcessIds.VAR_LOOP_ID,
+            ProcessIds.VAR_TEAM_KEY,
+            ProcessIds.VAR_ITERATION,
             ProcessIds.VAR_BASELINE_SNAPSHOT_ID);
 
     private final LoopTruth truth;
@@ -67,7 +70,10 @@ final class VariableWrites implements CommandContextListener {
         for (CachedDbEntity cached : cache.getCachedEntities()) {
             if (cached.getEntity() instanceof VariableInstanceEntity variable && written(cached)) {
                 if (variable.getTextValue() != null && variable.getTextValue().length() > MAX_TEXT) {
-                    throw refused(variable.getName(), "is longer than " + MAX_TEXT + " characters (" + variable.getTextValue().length() + ")");
+                    throw refused(
+                            variable.getName(),
+                            "is longer than " + MAX_TEXT + " characters ("
+                                    + variable.getTextValue().length() + ")");
                 }
                 if (NAMES.contains(variable.getName())) {
                     check(context, cache, cached, variable, truthByBusinessKey);
@@ -77,11 +83,14 @@ final class VariableWrites implements CommandContextListener {
     }
 
     @Override
-    public void onCommandFailed(CommandContext context, Throwable cause) {
-    }
+    public void onCommandFailed(CommandContext context, Throwable cause) {}
 
-    private void check(CommandContext context, DbEntityCache cache, CachedDbEntity cached, VariableInstanceEntity variable,
-                       Map<String, Map<String, Object>> truthByBusinessKey) {
+    private void check(
+            CommandContext context,
+            DbEntityCache cache,
+            CachedDbEntity cached,
+            VariableInstanceEntity variable,
+            Map<String, Map<String, Object>> truthByBusinessKey) {
         ExecutionEntity instance = context.getExecutionManager().findExecutionById(variable.getProcessInstanceId());
         if (instance == null || !LoopProcesses.isLoopProcess(instance)) {
             return;
@@ -92,16 +101,20 @@ final class VariableWrites implements CommandContextListener {
             }
             return;
         }
-        Map<String, Object> expected = truthByBusinessKey.computeIfAbsent(String.valueOf(instance.getBusinessKey()),
+        Map<String, Object> expected = truthByBusinessKey.computeIfAbsent(
+                String.valueOf(instance.getBusinessKey()),
                 key -> truth.controlValues(instance.getBusinessKey()).orElse(Map.of()));
-        if (!Objects.equals(expected.get(variable.getName()), variable.getTypedValue(false).getValue())) {
+        if (!Objects.equals(
+                expected.get(variable.getName()), variable.getTypedValue(false).getValue())) {
             throw refused(variable.getName(), "belongs to the loop and may not be set or changed: Podloop sets it");
         }
     }
 
     private static boolean written(CachedDbEntity cached) {
         DbEntityState state = cached.getEntityState();
-        return state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED || deleted(state)
+        return state == DbEntityState.TRANSIENT
+                || state == DbEntityState.MERGED
+                || deleted(state)
                 || (state == DbEntityState.PERSISTENT && cached.isDirty());
     }
 
@@ -116,7 +129,9 @@ final class VariableWrites implements CommandContextListener {
             return task == null || deleted(task.getEntityState());
         }
         CachedDbEntity execution = cache.getCachedEntity(ExecutionEntity.class, variable.getExecutionId());
-        return execution == null || deleted(execution.getEntityState()) || ((ExecutionEntity) execution.getEntity()).isEnded();
+        return execution == null
+                || deleted(execution.getEntityState())
+                || ((ExecutionEntity) execution.getEntity()).isEnded();
     }
 
     private static TaskInputException refused(String variable, String reason) {
@@ -142,9 +157,13 @@ final class VariableWrites implements CommandContextListener {
 
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-            if (entity instanceof VariableInstanceEntity variable && variable.isTransient() && NAMES.contains(variable.getName())
-                    && (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)) {
-                throw refused(variable.getName(), "belongs to the loop and may not be set, not even as a transient variable");
+            if (entity instanceof VariableInstanceEntity variable
+                    && variable.isTransient()
+                    && NAMES.contains(variable.getName())
+                    && (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE
+                            || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)) {
+                throw refused(
+                        variable.getName(), "belongs to the loop and may not be set, not even as a transient variable");
             }
             return level.isHistoryEventProduced(eventType, entity);
         }

@@ -32,40 +32,73 @@ class PodloopMetrics {
 
     private final MeterRegistry registry;
 
-    PodloopMetrics(MeterRegistry registry, LoopService loops, ManagementService management, TaskService tasks,
-                   ClassificationService classification) {
+    PodloopMetrics(
+            MeterRegistry registry,
+            LoopService loops,
+            ManagementService management,
+            TaskService tasks,
+            ClassificationService classification) {
         this.registry = registry;
         for (LoopStatus status : LoopStatus.values()) {
-            Gauge.builder("podloop.loops", loops, l -> l.countByStatus(status)).tag("status", status.name())
-                    .description("loops by status").register(registry);
+            Gauge.builder("podloop.loops", loops, l -> l.countByStatus(status))
+                    .tag("status", status.name())
+                    .description("loops by status")
+                    .register(registry);
         }
-        Gauge.builder("podloop.jobs.backlog", management, m -> m.createJobQuery().executable().count())
-                .description("jobs due and waiting for the job executor").register(registry);
-        Gauge.builder("podloop.tasks.oldest.age", tasks, t -> t.createTaskQuery().orderByTaskCreateTime().asc().listPage(0, 1)
-                        .stream().findFirst().map(task -> (double) Duration.between(task.getCreateTime().toInstant(), Instant.now()).toSeconds())
-                        .orElse(0.0))
-                .baseUnit("seconds").description("age of the oldest open user task").register(registry);
-        Gauge.builder("podloop.ruleset.version", classification, c -> Long.parseLong(c.activeVersion().substring(0, 8), 16))
-                .description("the serving ruleset version: the first 8 hex digits of its content hash, as a number").register(registry);
+        Gauge.builder(
+                        "podloop.jobs.backlog",
+                        management,
+                        m -> m.createJobQuery().executable().count())
+                .description("jobs due and waiting for the job executor")
+                .register(registry);
+        Gauge.builder(
+                        "podloop.tasks.oldest.age",
+                        tasks,
+                        t -> t.createTaskQuery().orderByTaskCreateTime().asc().listPage(0, 1).stream()
+                                .findFirst()
+                                .map(task -> (double)
+                                        Duration.between(task.getCreateTime().toInstant(), Instant.now())
+                                                .toSeconds())
+                                .orElse(0.0))
+                .baseUnit("seconds")
+                .description("age of the oldest open user task")
+                .register(registry);
+        Gauge.builder(
+                        "podloop.ruleset.version",
+                        classification,
+                        c -> Long.parseLong(c.activeVersion().substring(0, 8), 16))
+                .description("the serving ruleset version: the first 8 hex digits of its content hash, as a number")
+                .register(registry);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void snapshotRecorded(SnapshotRecorded event) {
-        Counter.builder("podloop.snapshots.ingested").description("new snapshots stored").register(registry).increment();
+        Counter.builder("podloop.snapshots.ingested")
+                .description("new snapshots stored")
+                .register(registry)
+                .increment();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void classified(SignalsClassified event) {
-        event.findings().forEach(f -> Counter.builder("podloop.findings").tag("pattern", f.pattern()).tag("severity", f.severity())
-                .description("findings raised").register(registry).increment());
+        event.findings()
+                .forEach(f -> Counter.builder("podloop.findings")
+                        .tag("pattern", f.pattern())
+                        .tag("severity", f.severity())
+                        .description("findings raised")
+                        .register(registry)
+                        .increment());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void loopStep(LoopStepRecorded event) {
         if (event.type() == TimelineType.VERIFIED) {
             Object outcome = event.detail("outcome");
-            Counter.builder("podloop.verifications").tag("outcome", outcome == null ? "UNKNOWN" : outcome.toString()).description("verification outcomes")
-                    .register(registry).increment();
+            Counter.builder("podloop.verifications")
+                    .tag("outcome", outcome == null ? "UNKNOWN" : outcome.toString())
+                    .description("verification outcomes")
+                    .register(registry)
+                    .increment();
         }
     }
 }

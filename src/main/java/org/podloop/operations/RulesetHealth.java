@@ -18,7 +18,9 @@ class RulesetHealth implements HealthIndicator {
     @Override
     public Health health() {
         try {
-            return Health.up().withDetail("version", classification.activeVersion()).build();
+            return Health.up()
+                    .withDetail("version", classification.activeVersion())
+                    .build();
         } catch (RuntimeException e) {
             return Health.down(e).build();
         }

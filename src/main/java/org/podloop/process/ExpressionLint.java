@@ -77,19 +77,23 @@ final class ExpressionLint {
             String name = identifier.getName();
             if (name.equals(ExpressionPolicy.EXECUTION) || name.equals(ExpressionPolicy.TASK)) {
                 if (!ExpressionPolicy.engineMember(name, member)) {
-                    problems.add("uses '" + name + "." + member + "', which processes may not use (only read-only facts such as "
-                            + name + ".processInstanceId, and " + name + ".getVariable('name'))");
+                    problems.add("uses '" + name + "." + member
+                            + "', which processes may not use (only read-only facts such as " + name
+                            + ".processInstanceId, and " + name + ".getVariable('name'))");
                 }
             } else if (allowList.allows(name)) {
                 if (!allowList.allowsMember(name, member)) {
-                    problems.add("uses '" + name + "." + member + "': the bean '" + name + "' has no such method for processes");
+                    problems.add("uses '" + name + "." + member + "': the bean '" + name
+                            + "' has no such method for processes");
                 }
             } else if (!allowList.isBean(name)) {
                 problems.add("uses '" + name + "." + member + "': '" + name + "' names no bean processes may call ("
                         + allowed() + "), and the members of variables cannot be used");
             }
         } else if (!(rootedAtDateTime(base) && ExpressionPolicy.dateTimeMember(member))) {
-            problems.add("uses '." + member + "' on a computed value; only dateTime() arithmetic such as dateTime().plusDays(3).toDate() may be chained");
+            problems.add(
+                    "uses '." + member
+                            + "' on a computed value; only dateTime() arithmetic such as dateTime().plusDays(3).toDate() may be chained");
         }
     }
 
@@ -99,7 +103,8 @@ final class ExpressionLint {
         }
         if (node instanceof AstMethod method) {
             AstProperty member = (AstProperty) method.getChild(0);
-            return member instanceof AstDot dot && ExpressionPolicy.dateTimeMember(dot.toString().substring(2))
+            return member instanceof AstDot dot
+                    && ExpressionPolicy.dateTimeMember(dot.toString().substring(2))
                     && rootedAtDateTime(member.getChild(0));
         }
         return false;

@@ -19,25 +19,49 @@ final class ExpressionPolicy {
     /** Camunda's built-in functions; all return plain values. */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
 
-    private static final Set<String> VARIABLE_READERS = Set.of("getVariable", "getVariableLocal", "hasVariable", "hasVariableLocal");
+    private static final Set<String> VARIABLE_READERS =
+            Set.of("getVariable", "getVariableLocal", "hasVariable", "hasVariableLocal");
 
     /** Read-only facts of the running execution (no services, no process engine, no parents to climb). */
-    private static final Set<String> EXECUTION_PROPERTIES = Set.of("id", "processInstanceId", "processBusinessKey", "businessKey",
-            "processDefinitionId", "currentActivityId", "currentActivityName", "activityInstanceId", "eventName", "tenantId");
+    private static final Set<String> EXECUTION_PROPERTIES = Set.of(
+            "id",
+            "processInstanceId",
+            "processBusinessKey",
+            "businessKey",
+            "processDefinitionId",
+            "currentActivityId",
+            "currentActivityName",
+            "activityInstanceId",
+            "eventName",
+            "tenantId");
 
-    private static final Set<String> TASK_PROPERTIES = Set.of("id", "name", "description", "assignee", "owner", "taskDefinitionKey",
-            "processInstanceId", "executionId", "processDefinitionId", "eventName", "dueDate", "followUpDate", "priority",
-            "createTime", "tenantId");
+    private static final Set<String> TASK_PROPERTIES = Set.of(
+            "id",
+            "name",
+            "description",
+            "assignee",
+            "owner",
+            "taskDefinitionKey",
+            "processInstanceId",
+            "executionId",
+            "processDefinitionId",
+            "eventName",
+            "dueDate",
+            "followUpDate",
+            "priority",
+            "createTime",
+            "tenantId");
 
     /** Date arithmetic on Joda's DateTime, as in {@code ${dateTime().plusDays(3).toDate()}}. */
-    private static final Set<String> DATE_TIME_PREFIXES = Set.of("plus", "minus", "with", "toDate", "isBefore", "isAfter");
+    private static final Set<String> DATE_TIME_PREFIXES =
+            Set.of("plus", "minus", "with", "toDate", "isBefore", "isAfter");
 
-    private ExpressionPolicy() {
-    }
+    private ExpressionPolicy() {}
 
     /** Whether {@code member} (a property or a method name) of the engine object {@code root} may be used. */
     static boolean engineMember(String root, String member) {
-        Set<String> properties = EXECUTION.equals(root) ? EXECUTION_PROPERTIES : TASK.equals(root) ? TASK_PROPERTIES : Set.of();
+        Set<String> properties =
+                EXECUTION.equals(root) ? EXECUTION_PROPERTIES : TASK.equals(root) ? TASK_PROPERTIES : Set.of();
         return properties.contains(propertyOf(member)) || (!properties.isEmpty() && VARIABLE_READERS.contains(member));
     }
 
@@ -48,7 +72,9 @@ final class ExpressionPolicy {
     /** {@code getFoo} and {@code isFoo} name the property {@code foo}; other names stand for themselves. */
     static String propertyOf(String member) {
         for (String prefix : new String[] {"get", "is"}) {
-            if (member.length() > prefix.length() && member.startsWith(prefix) && Character.isUpperCase(member.charAt(prefix.length()))) {
+            if (member.length() > prefix.length()
+                    && member.startsWith(prefix)
+                    && Character.isUpperCase(member.charAt(prefix.length()))) {
                 return Character.toLowerCase(member.charAt(prefix.length())) + member.substring(prefix.length() + 1);
             }
         }

@@ -54,7 +54,8 @@ class GuardedExpressionManager extends JuelExpressionManager {
 
             @Override
             public Set<Entry<Object, Object>> entrySet() {
-                return allowList.names().stream().<Entry<Object, Object>>map(name -> new SimpleImmutableEntry<>(name, allowList.bean(name)))
+                return allowList.names().stream()
+                        .<Entry<Object, Object>>map(name -> new SimpleImmutableEntry<>(name, allowList.bean(name)))
                         .collect(Collectors.toSet());
             }
         };
@@ -136,13 +137,17 @@ class GuardedExpressionManager extends JuelExpressionManager {
         }
 
         private void require(Object base, String member) {
-            boolean allowed = base instanceof DelegateExecution ? ExpressionPolicy.engineMember(ExpressionPolicy.EXECUTION, member)
-                    : base instanceof DelegateTask ? ExpressionPolicy.engineMember(ExpressionPolicy.TASK, member)
-                    : base instanceof DateTime ? ExpressionPolicy.dateTimeMember(member)
-                    : allowList.allowsMemberOf(base, member);
+            boolean allowed = base instanceof DelegateExecution
+                    ? ExpressionPolicy.engineMember(ExpressionPolicy.EXECUTION, member)
+                    : base instanceof DelegateTask
+                            ? ExpressionPolicy.engineMember(ExpressionPolicy.TASK, member)
+                            : base instanceof DateTime
+                                    ? ExpressionPolicy.dateTimeMember(member)
+                                    : allowList.allowsMemberOf(base, member);
             if (!allowed) {
-                throw new ELException("Podloop processes may not use '" + member + "' here: only the allow-listed beans ("
-                        + String.join(", ", allowList.names()) + ") and a few read-only properties of execution and task are reachable");
+                throw new ELException("Podloop processes may not use '" + member
+                        + "' here: only the allow-listed beans (" + String.join(", ", allowList.names())
+                        + ") and a few read-only properties of execution and task are reachable");
             }
         }
     }

@@ -38,7 +38,8 @@ class ProcessAllowList {
     /** The names, looked up once: bean definitions do not change after start-up. */
     Set<String> names() {
         if (names == null) {
-            names = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(context.getBeanNamesForAnnotation(ProcessCallable.class))));
+            names = Collections.unmodifiableSet(
+                    new TreeSet<>(Arrays.asList(context.getBeanNamesForAnnotation(ProcessCallable.class))));
         }
         return names;
     }
@@ -64,7 +65,8 @@ class ProcessAllowList {
 
     /** At run time: whether {@code base} is an allowed bean and {@code member} one of its own. */
     boolean allowsMemberOf(Object base, String member) {
-        return instances().containsKey(base) && membersOf(ClassUtils.getUserClass(base)).contains(member);
+        return instances().containsKey(base)
+                && membersOf(ClassUtils.getUserClass(base)).contains(member);
     }
 
     private Map<Object, String> instances() {
@@ -77,10 +79,13 @@ class ProcessAllowList {
     }
 
     private Set<String> membersOf(Class<?> type) {
-        return membersByType.computeIfAbsent(ClassUtils.getUserClass(type), t -> Arrays.stream(t.getMethods())
-                .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass().getName().startsWith(OWN_PACKAGE))
-                .map(Method::getName)
-                .flatMap(method -> Stream.of(method, ExpressionPolicy.propertyOf(method)))
-                .collect(Collectors.toUnmodifiableSet()));
+        return membersByType.computeIfAbsent(
+                ClassUtils.getUserClass(type),
+                t -> Arrays.stream(t.getMethods())
+                        .filter(m -> !Modifier.isStatic(m.getModifiers())
+                                && m.getDeclaringClass().getName().startsWith(OWN_PACKAGE))
+                        .map(Method::getName)
+                        .flatMap(method -> Stream.of(method, ExpressionPolicy.propertyOf(method)))
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 }

@@ -17,8 +17,11 @@ class ProcessController {
         this.processes = processes;
     }
 
-    @PostMapping(path = "/api/processes/lint", consumes = {"application/xml", "text/xml", "application/octet-stream"})
-    Map<String, List<LintFinding>> lint(@RequestBody byte[] bpmn, @RequestParam(defaultValue = "upload.bpmn") String name) {
+    @PostMapping(
+            path = "/api/processes/lint",
+            consumes = {"application/xml", "text/xml", "application/octet-stream"})
+    Map<String, List<LintFinding>> lint(
+            @RequestBody byte[] bpmn, @RequestParam(defaultValue = "upload.bpmn") String name) {
         return Map.of("findings", processes.lint(name, bpmn));
     }
 

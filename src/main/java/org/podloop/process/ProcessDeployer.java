@@ -37,20 +37,31 @@ class ProcessDeployer implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         DeploymentWithDefinitions deployment = deploy();
-        if (deployment.getDeployedProcessDefinitions() == null || deployment.getDeployedProcessDefinitions().isEmpty()) {
+        if (deployment.getDeployedProcessDefinitions() == null
+                || deployment.getDeployedProcessDefinitions().isEmpty()) {
             log.info("Processes in {} are unchanged; nothing new deployed", folder.toAbsolutePath());
         } else {
-            deployment.getDeployedProcessDefinitions().forEach(definition -> log.info("Deployed {} version {} from {}",
-                    definition.getKey(), definition.getVersion(), folder.toAbsolutePath()));
+            deployment
+                    .getDeployedProcessDefinitions()
+                    .forEach(definition -> log.info(
+                            "Deployed {} version {} from {}",
+                            definition.getKey(),
+                            definition.getVersion(),
+                            folder.toAbsolutePath()));
         }
     }
 
     synchronized DeploymentWithDefinitions deploy() {
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(folder.toString())
+        DeploymentBuilder builder = repository
+                .createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(folder.toString())
                 .enableDuplicateFiltering(true);
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> deployable = files.filter(f -> DEPLOYABLE.stream().anyMatch(f.getFileName().toString()::endsWith))
-                    .sorted().toList();
+            List<Path> deployable = files.filter(
+                            f -> DEPLOYABLE.stream().anyMatch(f.getFileName().toString()::endsWith))
+                    .sorted()
+                    .toList();
             if (deployable.isEmpty()) {
                 throw new IllegalStateException("no BPMN, form or DMN files in " + folder.toAbsolutePath());
             }

@@ -55,7 +55,9 @@ final class ProcessLint {
             return List.of(new LintFinding(resource, null, "not a valid BPMN 2.0 file: " + e.getMessage()));
         }
         List<LintFinding> findings = new ArrayList<>();
-        Set<String> deployable = model.getModelElementsByType(Process.class).stream().map(Process::getId).collect(Collectors.toSet());
+        Set<String> deployable = model.getModelElementsByType(Process.class).stream()
+                .map(Process::getId)
+                .collect(Collectors.toSet());
         deployable.addAll(keysDeployedAlongside);
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
@@ -66,10 +68,12 @@ final class ProcessLint {
         xml.lint(resource, bpmn).forEach(findings::add);
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (task.getCamundaCandidateGroups() == null && task.getCamundaAssignee() == null) {
-                findings.add(new LintFinding(resource, task.getId(), "user task has no candidate group, so no pod or role would see it"));
+                findings.add(new LintFinding(
+                        resource, task.getId(), "user task has no candidate group, so no pod or role would see it"));
             }
             if (task.getCamundaFormKey() == null && task.getCamundaFormRef() == null) {
-                findings.add(new LintFinding(resource, task.getId(), "user task has no form (camunda:formRef or camunda:formKey)"));
+                findings.add(new LintFinding(
+                        resource, task.getId(), "user task has no form (camunda:formRef or camunda:formKey)"));
             }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
@@ -80,7 +84,8 @@ final class ProcessLint {
             if (called == null || called.isBlank()) {
                 findings.add(new LintFinding(resource, call.getId(), "call activity names no process"));
             } else if (!called.contains("{") && !deployable.contains(called) && !processes.test(called)) {
-                findings.add(new LintFinding(resource, call.getId(), "calls the process '" + called + "', which is not deployed"));
+                findings.add(new LintFinding(
+                        resource, call.getId(), "calls the process '" + called + "', which is not deployed"));
             }
         }
         return findings;
@@ -101,17 +106,28 @@ final class ProcessLint {
             return List.of(new LintFinding(resource, null, "not a valid Camunda Form: it has no components"));
         }
         List<LintFinding> findings = new ArrayList<>();
-        schema.findValues("type").stream().map(JsonNode::asText).filter(UNSAFE_FORM_COMPONENTS::contains).distinct()
-                .forEach(type -> findings.add(new LintFinding(resource, schema.path("id").asText(null),
-                        "form component type '" + type + "' is not allowed: it would put markup or pages of its own into the Tasklist")));
+        schema.findValues("type").stream()
+                .map(JsonNode::asText)
+                .filter(UNSAFE_FORM_COMPONENTS::contains)
+                .distinct()
+                .forEach(type -> findings.add(new LintFinding(
+                        resource,
+                        schema.path("id").asText(null),
+                        "form component type '" + type
+                                + "' is not allowed: it would put markup or pages of its own into the Tasklist")));
         return findings;
     }
-
 
     private void checkTimer(String resource, TimerEventDefinition timer, List<LintFinding> findings) {
         String owner = owner(timer);
         if (timer.getTimeDuration() != null) {
-            check(resource, owner, "timeDuration", timer.getTimeDuration().getTextContent(), ProcessLint::isDuration, findings);
+            check(
+                    resource,
+                    owner,
+                    "timeDuration",
+                    timer.getTimeDuration().getTextContent(),
+                    ProcessLint::isDuration,
+                    findings);
         } else if (timer.getTimeDate() != null) {
             check(resource, owner, "timeDate", timer.getTimeDate().getTextContent(), ProcessLint::isDate, findings);
         } else if (timer.getTimeCycle() != null) {
@@ -121,13 +137,23 @@ final class ProcessLint {
         }
     }
 
-    private void check(String resource, String owner, String kind, String text, Predicate<String> valid, List<LintFinding> findings) {
+    private void check(
+            String resource,
+            String owner,
+            String kind,
+            String text,
+            Predicate<String> valid,
+            List<LintFinding> findings) {
         String value = text == null ? "" : text.strip();
         if (ProcessXml.isExpression(value)) {
             return; // checked with every other expression
         }
         if (!valid.test(value)) {
-            findings.add(new LintFinding(resource, owner, kind + " '" + value + "' is not a valid ISO-8601 " + kind.substring(4).toLowerCase()));
+            findings.add(new LintFinding(
+                    resource,
+                    owner,
+                    kind + " '" + value + "' is not a valid ISO-8601 "
+                            + kind.substring(4).toLowerCase()));
         }
     }
 
@@ -172,5 +198,4 @@ final class ProcessLint {
         }
         return null;
     }
-
 }

@@ -39,7 +39,14 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
 
     /** The lint as the API uses it, outside an engine command. */
     ProcessLint lint(RepositoryService repository) {
-        return new ProcessLint(allowList, contract, key -> repository.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0);
+        return new ProcessLint(
+                allowList,
+                contract,
+                key -> repository
+                                .createProcessDefinitionQuery()
+                                .processDefinitionKey(key)
+                                .count()
+                        > 0);
     }
 
     @Override
@@ -54,22 +61,31 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() != null) {
             deployers.addAll(configuration.getCustomPreDeployers());
         }
-        ProcessLint lint = new ProcessLint(allowList, contract, key -> Context.getCommandContext()
-                .getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
+        ProcessLint lint = new ProcessLint(
+                allowList,
+                contract,
+                key -> Context.getCommandContext().getProcessDefinitionManager().findLatestProcessDefinitionByKey(key)
+                        != null);
         deployers.add(new LintingDeployer(lint));
         configuration.setCustomPreDeployers(deployers);
     }
 
     /** Every new deployment with new definitions is announced, on every path, for the audit trail. */
     private void announce(DeploymentEntity deployment) {
-        if (!deployment.isNew() || deployment.getDeployedProcessDefinitions() == null
+        if (!deployment.isNew()
+                || deployment.getDeployedProcessDefinitions() == null
                 || deployment.getDeployedProcessDefinitions().isEmpty()) {
             return;
         }
         var authentication = Context.getCommandContext().getAuthentication();
-        context.publishEvent(new ProcessesDeployed(deployment.getId(), deployment.getName(), deployment.getSource(),
+        context.publishEvent(new ProcessesDeployed(
+                deployment.getId(),
+                deployment.getName(),
+                deployment.getSource(),
                 authentication == null ? null : authentication.getUserId(),
-                deployment.getDeployedProcessDefinitions().stream().map(d -> d.getKey() + ":" + d.getVersion()).toList()));
+                deployment.getDeployedProcessDefinitions().stream()
+                        .map(d -> d.getKey() + ":" + d.getVersion())
+                        .toList()));
     }
 
     /**
@@ -90,18 +106,33 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
             if (!deployment.isNew()) {
                 return;
             }
-            List<ResourceEntity> bpmn = deployment.getResources().values().stream().filter(r -> isBpmn(r.getName())).toList();
-            Set<String> keys = bpmn.stream().flatMap(r -> processIds(r.getBytes()).stream()).collect(Collectors.toSet());
+            List<ResourceEntity> bpmn = deployment.getResources().values().stream()
+                    .filter(r -> isBpmn(r.getName()))
+                    .toList();
+            Set<String> keys = bpmn.stream()
+                    .flatMap(r -> processIds(r.getBytes()).stream())
+                    .collect(Collectors.toSet());
             for (ResourceEntity resource : deployment.getResources().values()) {
-                List<LintFinding> findings = isBpmn(resource.getName()) ? lint.lint(resource.getName(), resource.getBytes(), keys)
-                        : resource.getName().endsWith(".form") ? ProcessLint.lintForm(resource.getName(), resource.getBytes())
-                        : List.of(new LintFinding(resource.getName(), null, "only BPMN processes (.bpmn) and Camunda Forms (.form)"
-                        + " can be deployed to Podloop; this resource type is refused"));
+                List<LintFinding> findings = isBpmn(resource.getName())
+                        ? lint.lint(resource.getName(), resource.getBytes(), keys)
+                        : resource.getName().endsWith(".form")
+                                ? ProcessLint.lintForm(resource.getName(), resource.getBytes())
+                                : List.of(new LintFinding(
+                                        resource.getName(),
+                                        null,
+                                        "only BPMN processes (.bpmn) and Camunda Forms (.form)"
+                                                + " can be deployed to Podloop; this resource type is refused"));
                 if (!findings.isEmpty()) {
-                    List<Problem> problems = findings.stream().<Problem>map(LintProblem::new).toList();
-                    throw new ParseException("Podloop refused " + resource.getName() + ": " + findings.stream()
-                            .map(f -> (f.elementId() == null ? "" : f.elementId() + ": ") + f.reason())
-                            .collect(Collectors.joining("; ")), resource.getName(), problems, List.of());
+                    List<Problem> problems =
+                            findings.stream().<Problem>map(LintProblem::new).toList();
+                    throw new ParseException(
+                            "Podloop refused " + resource.getName() + ": "
+                                    + findings.stream()
+                                            .map(f -> (f.elementId() == null ? "" : f.elementId() + ": ") + f.reason())
+                                            .collect(Collectors.joining("; ")),
+                            resource.getName(),
+                            problems,
+                            List.of());
                 }
             }
         }
@@ -113,8 +144,11 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
 
     private static List<String> processIds(byte[] bpmn) {
         try {
-            return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)).getModelElementsByType(Process.class)
-                    .stream().map(Process::getId).toList();
+            return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn))
+                    .getModelElementsByType(Process.class)
+                    .stream()
+                    .map(Process::getId)
+                    .toList();
         } catch (RuntimeException unreadable) {
             return List.of();
         }

@@ -29,9 +29,15 @@ public class ProcessService {
     private final TransactionTemplate transaction;
     private final SystemAccess system;
 
-    ProcessService(RepositoryService repository, RuntimeService runtime, ProcessDeployer deployer, ProcessLintPlugin lint,
-                   ApplicationEventPublisher events, Directory directory,
-                   TransactionTemplate transaction, SystemAccess system) {
+    ProcessService(
+            RepositoryService repository,
+            RuntimeService runtime,
+            ProcessDeployer deployer,
+            ProcessLintPlugin lint,
+            ApplicationEventPublisher events,
+            Directory directory,
+            TransactionTemplate transaction,
+            SystemAccess system) {
         this.system = system;
         this.transaction = transaction;
         this.repository = repository;
@@ -50,9 +56,11 @@ public class ProcessService {
     /** Deploys the processes folder; only changed files become new versions. */
     public DeploymentReport deployFolder() {
         var deployment = deployer.deploy();
-        List<DeploymentReport.Deployed> deployed = deployment.getDeployedProcessDefinitions() == null ? List.of()
+        List<DeploymentReport.Deployed> deployed = deployment.getDeployedProcessDefinitions() == null
+                ? List.of()
                 : deployment.getDeployedProcessDefinitions().stream()
-                .map(d -> new DeploymentReport.Deployed(d.getKey(), d.getVersion(), d.getId())).toList();
+                        .map(d -> new DeploymentReport.Deployed(d.getKey(), d.getVersion(), d.getId()))
+                        .toList();
         return new DeploymentReport(deployment.getId(), deployed);
     }
 
@@ -61,26 +69,39 @@ public class ProcessService {
      * mapping activities with equal ids; what Camunda cannot migrate stays where it is, with the reason.
      */
     public MigrationReport migrate(String key) {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+        ProcessDefinition latest = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .latestVersion()
+                .singleResult();
         if (latest == null) {
             throw new NotFoundException("no process definition '" + key + "'");
         }
         List<MigrationReport.Moved> moved = new ArrayList<>();
         List<MigrationReport.NotMoved> notMoved = new ArrayList<>();
-        List<ProcessDefinition> older = repository.createProcessDefinitionQuery().processDefinitionKey(key).unlimitedList().stream()
-                .filter(d -> d.getVersion() < latest.getVersion()).sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList();
+        List<ProcessDefinition> older =
+                repository.createProcessDefinitionQuery().processDefinitionKey(key).unlimitedList().stream()
+                        .filter(d -> d.getVersion() < latest.getVersion())
+                        .sorted(Comparator.comparingInt(ProcessDefinition::getVersion))
+                        .toList();
         for (ProcessDefinition source : older) {
             // process owners may migrate instances, not read them (their variables are team data)
-            List<String> instances = system.call(() -> runtime.createProcessInstanceQuery().processDefinitionId(source.getId())
-                    .unlimitedList().stream().map(ProcessInstance::getId).toList());
+            List<String> instances = system.call(() ->
+                    runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).unlimitedList().stream()
+                            .map(ProcessInstance::getId)
+                            .toList());
             if (instances.isEmpty()) {
                 continue;
             }
             MigrationPlan plan;
             try {
-                plan = runtime.createMigrationPlan(source.getId(), latest.getId()).mapEqualActivities().updateEventTriggers().build();
+                plan = runtime.createMigrationPlan(source.getId(), latest.getId())
+                        .mapEqualActivities()
+                        .updateEventTriggers()
+                        .build();
             } catch (ProcessEngineException planRefused) {
-                instances.forEach(id -> notMoved.add(new MigrationReport.NotMoved(id, source.getVersion(), planRefused.getMessage())));
+                instances.forEach(id ->
+                        notMoved.add(new MigrationReport.NotMoved(id, source.getVersion(), planRefused.getMessage())));
                 continue;
             }
             for (String instance : instances) {
@@ -94,7 +115,8 @@ public class ProcessService {
         }
         MigrationReport report = new MigrationReport(key, latest.getVersion(), moved, notMoved);
         // Each instance migrated in its own transaction above; the record of the whole gets one of its own.
-        transaction.executeWithoutResult(status -> events.publishEvent(new InstancesMigrated(report, directory.currentActor())));
+        transaction.executeWithoutResult(
+                status -> events.publishEvent(new InstancesMigrated(report, directory.currentActor())));
         return report;
     }
 }

@@ -27,6 +27,7 @@ final class ProcessXml {
     private static final Pattern ONE_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
     /** Text the engine never evaluates. */
     private static final Set<String> NOT_EVALUATED = Set.of("documentation", "text");
+
     private static final Set<String> FORM_KEY_PREFIXES = Set.of("camunda-forms:", "embedded:app:");
 
     private final ProcessAllowList allowList;
@@ -61,17 +62,24 @@ final class ProcessXml {
         String name = element.getLocalName();
         boolean camunda = CAMUNDA.equals(element.getNamespaceURI());
         if ("scriptTask".equals(name)) {
-            findings.add(new LintFinding(resource, owner, "script tasks are not allowed; use a delegate expression naming a bean"));
+            findings.add(new LintFinding(
+                    resource, owner, "script tasks are not allowed; use a delegate expression naming a bean"));
         } else if (camunda && "script".equals(name)) {
-            findings.add(new LintFinding(resource, owner, "scripts are not allowed; use a delegate expression naming a bean"));
+            findings.add(new LintFinding(
+                    resource, owner, "scripts are not allowed; use a delegate expression naming a bean"));
         } else if (camunda && "field".equals(name)) {
-            findings.add(new LintFinding(resource, owner, "camunda:field is not allowed: Podloop's beans take no injected fields"));
+            findings.add(new LintFinding(
+                    resource, owner, "camunda:field is not allowed: Podloop's beans take no injected fields"));
         } else if (camunda && "connector".equals(name)) {
-            findings.add(new LintFinding(resource, owner, "camunda:connector is not allowed; use a delegate expression naming a bean"));
+            findings.add(new LintFinding(
+                    resource, owner, "camunda:connector is not allowed; use a delegate expression naming a bean"));
         }
         if (element.hasAttribute("language")) {
-            findings.add(new LintFinding(resource, owner, "script conditions (language '" + element.getAttribute("language")
-                    + "') are not allowed; use an expression such as ${variable}"));
+            findings.add(new LintFinding(
+                    resource,
+                    owner,
+                    "script conditions (language '" + element.getAttribute("language")
+                            + "') are not allowed; use an expression such as ${variable}"));
         }
         checkControlVariableWrites(resource, owner, element, camunda, findings);
         NamedNodeMap attributes = element.getAttributes();
@@ -85,7 +93,8 @@ final class ProcessXml {
             }
         }
         if (!NOT_EVALUATED.contains(name)) {
-            checkExpression(resource, owner, element.getTagName(), text.toString().strip(), findings);
+            checkExpression(
+                    resource, owner, element.getTagName(), text.toString().strip(), findings);
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element nested) {
@@ -98,66 +107,93 @@ final class ProcessXml {
         String value = attribute.getValue();
         if (CAMUNDA.equals(attribute.getNamespaceURI())) {
             switch (attribute.getLocalName()) {
-                case "class", "variableMappingClass" -> findings.add(new LintFinding(resource, owner,
-                        "camunda:" + attribute.getLocalName() + " is not allowed; use a delegate expression naming a bean"));
-                case "resource" -> findings.add(new LintFinding(resource, owner, "script resources (camunda:resource) are not allowed"));
+                case "class", "variableMappingClass" ->
+                    findings.add(new LintFinding(
+                            resource,
+                            owner,
+                            "camunda:" + attribute.getLocalName()
+                                    + " is not allowed; use a delegate expression naming a bean"));
+                case "resource" ->
+                    findings.add(
+                            new LintFinding(resource, owner, "script resources (camunda:resource) are not allowed"));
                 case "delegateExpression", "variableMappingDelegateExpression" -> {
                     checkDelegate(resource, owner, value, findings);
                     return;
                 }
                 case "formKey" -> {
                     if (FORM_KEY_PREFIXES.stream().noneMatch(value::startsWith)) {
-                        findings.add(new LintFinding(resource, owner, "camunda:formKey '" + value
-                                + "' is not allowed; use a Camunda Form (camunda:formRef, or camunda-forms:deployment:…)"));
+                        findings.add(
+                                new LintFinding(
+                                        resource,
+                                        owner,
+                                        "camunda:formKey '" + value
+                                                + "' is not allowed; use a Camunda Form (camunda:formRef, or camunda-forms:deployment:…)"));
                     }
                 }
                 case "resultVariable" -> checkNotControl(resource, owner, "camunda:resultVariable", value, findings);
-                default -> { }
+                default -> {}
             }
         }
         checkExpression(resource, owner, attribute.getName(), value, findings);
     }
 
     /** Mappings may pass a protected variable on unchanged (camunda:in source = target), never set it. */
-    private void checkControlVariableWrites(String resource, String owner, Element element, boolean camunda, List<LintFinding> findings) {
+    private void checkControlVariableWrites(
+            String resource, String owner, Element element, boolean camunda, List<LintFinding> findings) {
         if (!camunda) {
             return;
         }
         switch (element.getLocalName()) {
             case "inputParameter", "outputParameter" ->
-                    checkNotControl(resource, owner, "camunda:" + element.getLocalName(), element.getAttribute("name"), findings);
+                checkNotControl(
+                        resource, owner, "camunda:" + element.getLocalName(), element.getAttribute("name"), findings);
             case "out" -> checkNotControl(resource, owner, "camunda:out", element.getAttribute("target"), findings);
             case "in" -> {
                 if (!element.getAttribute("source").equals(element.getAttribute("target"))) {
                     checkNotControl(resource, owner, "camunda:in", element.getAttribute("target"), findings);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
-    private void checkNotControl(String resource, String owner, String where, String variable, List<LintFinding> findings) {
+    private void checkNotControl(
+            String resource, String owner, String where, String variable, List<LintFinding> findings) {
         if (protectedVariables.contains(variable)) {
-            findings.add(new LintFinding(resource, owner, where + " writes '" + variable
-                    + "', which belongs to the loop: only Podloop sets it (camunda:in may pass it on unchanged)"));
+            findings.add(
+                    new LintFinding(
+                            resource,
+                            owner,
+                            where + " writes '" + variable
+                                    + "', which belongs to the loop: only Podloop sets it (camunda:in may pass it on unchanged)"));
         }
     }
 
     private void checkDelegate(String resource, String owner, String expression, List<LintFinding> findings) {
         Matcher bean = ONE_BEAN.matcher(expression.strip());
         if (!bean.matches()) {
-            findings.add(new LintFinding(resource, owner, "delegate expression '" + expression + "' must name one bean, like ${verifyOutcome}"));
+            findings.add(new LintFinding(
+                    resource,
+                    owner,
+                    "delegate expression '" + expression + "' must name one bean, like ${verifyOutcome}"));
         } else if (!allowList.allows(bean.group(1))) {
-            findings.add(new LintFinding(resource, owner, "delegate expression '" + expression + "' names "
-                    + (allowList.isBean(bean.group(1)) ? "the bean '" + bean.group(1) + "', which processes may not call"
-                    : "no bean '" + bean.group(1) + "'") + " (allowed: " + String.join(", ", allowList.names()) + ")"));
+            findings.add(new LintFinding(
+                    resource,
+                    owner,
+                    "delegate expression '" + expression + "' names "
+                            + (allowList.isBean(bean.group(1))
+                                    ? "the bean '" + bean.group(1) + "', which processes may not call"
+                                    : "no bean '" + bean.group(1) + "'")
+                            + " (allowed: " + String.join(", ", allowList.names()) + ")"));
         }
     }
 
     private void checkExpression(String resource, String owner, String where, String text, List<LintFinding> findings) {
         if (isExpression(text)) {
-            expressions.problems(text).forEach(problem ->
-                    findings.add(new LintFinding(resource, owner, where + " '" + text + "' " + problem)));
+            expressions
+                    .problems(text)
+                    .forEach(problem ->
+                            findings.add(new LintFinding(resource, owner, where + " '" + text + "' " + problem)));
         }
     }
 
@@ -166,8 +202,11 @@ final class ProcessXml {
         for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
             String name = e.getLocalName();
             String namespace = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
-            boolean part = name.endsWith("Expression") || name.endsWith("EventDefinition") || name.startsWith("time")
-                    || name.endsWith("Condition") || !namespace.startsWith("http://www.omg.org/spec/BPMN");
+            boolean part = name.endsWith("Expression")
+                    || name.endsWith("EventDefinition")
+                    || name.startsWith("time")
+                    || name.endsWith("Condition")
+                    || !namespace.startsWith("http://www.omg.org/spec/BPMN");
             if (!part && !e.getAttribute("id").isEmpty()) {
                 return e.getAttribute("id");
             }

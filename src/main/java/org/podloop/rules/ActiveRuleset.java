@@ -26,7 +26,8 @@ public class ActiveRuleset implements DisposableBean {
     private final ApplicationEventPublisher events;
     private volatile Ruleset current;
 
-    public ActiveRuleset(RulesProperties settings, List<RulesetCheck> checks, Clock clock, ApplicationEventPublisher events) {
+    public ActiveRuleset(
+            RulesProperties settings, List<RulesetCheck> checks, Clock clock, ApplicationEventPublisher events) {
         this.folder = settings.path();
         this.checks = List.copyOf(checks);
         this.clock = clock;

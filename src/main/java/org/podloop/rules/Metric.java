@@ -5,10 +5,22 @@ package org.podloop.rules;
  * pattern it {@code informs} (for trend rules); {@code survey}
  * is set for metrics that may arrive as raw anonymous answers (and are then privacy-protected).
  */
-public record Metric(String key, String title, double min, double max, String unit, Direction direction,
-                     String area, String informs, String description, Survey survey) {
+public record Metric(
+        String key,
+        String title,
+        double min,
+        double max,
+        String unit,
+        Direction direction,
+        String area,
+        String informs,
+        String description,
+        Survey survey) {
 
-    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+    public enum Direction {
+        HIGHER_IS_BETTER,
+        LOWER_IS_BETTER
+    }
 
     public boolean accepts(double value) {
         return value >= min && value <= max;

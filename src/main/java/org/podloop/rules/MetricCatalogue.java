@@ -43,8 +43,7 @@ public final class MetricCatalogue {
         return Optional.ofNullable(metrics.get(key));
     }
 
-    private record CatalogueFile(List<Metric> metrics) {
-    }
+    private record CatalogueFile(List<Metric> metrics) {}
 
     /** Parses and checks {@code metrics.yaml}; throws {@link RulesetBuildException} naming every bad entry. */
     static MetricCatalogue parse(byte[] yaml) {

@@ -67,16 +67,18 @@ final class RulesFolder {
     }
 
     byte[] required(String name) {
-        return optional(name).orElseThrow(() -> new RulesetBuildException("no " + name + " in " + path.toAbsolutePath(), List.of()));
+        return optional(name)
+                .orElseThrow(() -> new RulesetBuildException("no " + name + " in " + path.toAbsolutePath(), List.of()));
     }
 
     /** The first 12 hex digits of a SHA-256 over every file's name and content. */
     String version() {
         return Sha256.hex(digest -> files.forEach((name, bytes) -> {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            digest.update((byte) 0);
-        })).substring(0, 12);
+                    digest.update(name.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(bytes);
+                    digest.update((byte) 0);
+                }))
+                .substring(0, 12);
     }
 }

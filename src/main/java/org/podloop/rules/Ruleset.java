@@ -39,11 +39,18 @@ public final class Ruleset implements AutoCloseable {
     private final SelfCheck selfCheck;
     /** Uses of this ruleset right now; it is released when retired and the last one ends. */
     private final AtomicInteger leases = new AtomicInteger();
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean retired;
 
-    private Ruleset(String version, Instant loadedAt, ReleaseId releaseId, KieContainer container, MetricCatalogue metrics,
-                    List<Intervention> interventions, SelfCheck selfCheck) {
+    private Ruleset(
+            String version,
+            Instant loadedAt,
+            ReleaseId releaseId,
+            KieContainer container,
+            MetricCatalogue metrics,
+            List<Intervention> interventions,
+            SelfCheck selfCheck) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.releaseId = releaseId;
@@ -69,7 +76,8 @@ public final class Ruleset implements AutoCloseable {
         byte[] interventionsFile = files.required(RulesFolder.INTERVENTIONS);
         MetricCatalogue metrics = MetricCatalogue.parse(metricsFile);
         List<Intervention> interventions = InterventionCatalogue.parse(interventionsFile, metrics);
-        SelfCheck selfCheck = files.optional(RulesFolder.SELF_CHECK).map(SelfCheck::parse).orElse(SelfCheck.NONE);
+        SelfCheck selfCheck =
+                files.optional(RulesFolder.SELF_CHECK).map(SelfCheck::parse).orElse(SelfCheck.NONE);
         String version = files.version();
 
         KieServices kie = KieServices.Factory.get();
@@ -81,9 +89,12 @@ public final class Ruleset implements AutoCloseable {
         KieBuilder builder = kie.newKieBuilder(kieFiles).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new RulesetBuildException("the rules do not build", errors.stream()
-                    .map(m -> m.getPath().substring(m.getPath().lastIndexOf('/') + 1) + ":" + m.getLine() + ": " + m.getText().strip())
-                    .toList());
+            throw new RulesetBuildException(
+                    "the rules do not build",
+                    errors.stream()
+                            .map(m -> m.getPath().substring(m.getPath().lastIndexOf('/') + 1) + ":" + m.getLine() + ": "
+                                    + m.getText().strip())
+                            .toList());
         }
         return new Ruleset(version, now, releaseId, kie.newKieContainer(releaseId), metrics, interventions, selfCheck);
     }
@@ -118,9 +129,14 @@ public final class Ruleset implements AutoCloseable {
 
     /** Version, load time and every rule with its metadata, by package and name. */
     public RulesetInfo info() {
-        return new RulesetInfo(version, loadedAt, kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .sorted(Comparator.comparing(Rule::getPackageName).thenComparing(Rule::getName))
-                .map(rule -> new RulesetInfo.Rule(rule.getName(), rule.getPackageName(), metadataOf(rule))).toList());
+        return new RulesetInfo(
+                version,
+                loadedAt,
+                kieBase.getKiePackages().stream()
+                        .flatMap(p -> p.getRules().stream())
+                        .sorted(Comparator.comparing(Rule::getPackageName).thenComparing(Rule::getName))
+                        .map(rule -> new RulesetInfo.Rule(rule.getName(), rule.getPackageName(), metadataOf(rule)))
+                        .toList());
     }
 
     /** A rule's metadata by the names authors wrote: Drools files {@code @description} under its annotation class. */

@@ -7,6 +7,5 @@ import java.util.Map;
 /** The active ruleset: its version (content hash), when it was loaded, and every rule with its metadata. */
 public record RulesetInfo(String version, Instant loadedAt, List<Rule> rules) {
 
-    public record Rule(String name, String drlPackage, Map<String, String> metadata) {
-    }
+    public record Rule(String name, String drlPackage, Map<String, String> metadata) {}
 }

@@ -20,13 +20,15 @@ public record SelfCheck(List<ClassificationScenario> classification, List<Verifi
     }
 
     /** Signals of one snapshot and the findings they must make ({pattern: severity}; empty: none). */
-    public record ClassificationScenario(String name, Map<String, Double> signals, Map<String, String> expect) {
-    }
+    public record ClassificationScenario(String name, Map<String, Double> signals, Map<String, String> expect) {}
 
     /** Baseline and re-measure of an intervention's metrics and the outcome they must be verified as. */
-    public record VerificationScenario(String name, String intervention, Map<String, Double> baseline,
-                                       Map<String, Double> remeasure, String expect) {
-    }
+    public record VerificationScenario(
+            String name,
+            String intervention,
+            Map<String, Double> baseline,
+            Map<String, Double> remeasure,
+            String expect) {}
 
     static SelfCheck parse(byte[] yaml) {
         SelfCheck parsed = YamlFile.read(FILE, yaml, SelfCheck.class, FILE + " is not valid");

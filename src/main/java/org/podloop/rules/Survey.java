@@ -23,8 +23,10 @@ public record Survey(int scaleMin, int scaleMax, List<Integer> reverseScored, Li
         if (items.isEmpty()) {
             problems.add("items is empty");
         }
-        reverseScored.stream().filter(item -> item < 1 || item > items.size())
-                .forEach(item -> problems.add("reverseScored item " + item + " is not one of the " + items.size() + " items"));
+        reverseScored.stream()
+                .filter(item -> item < 1 || item > items.size())
+                .forEach(item ->
+                        problems.add("reverseScored item " + item + " is not one of the " + items.size() + " items"));
         return problems;
     }
 }

@@ -13,8 +13,7 @@ final class YamlFile {
     // java.time for the interventions' ISO-8601 time-boxes
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
 
-    private YamlFile() {
-    }
+    private YamlFile() {}
 
     /** The file as {@code type}, or a {@link RulesetBuildException} with {@code refusal} and the parser's message naming the line. */
     static <T> T read(String file, byte[] content, Class<T> type, String refusal) {
@@ -31,6 +30,7 @@ final class YamlFile {
     private static String problem(String file, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         String line = location == null || location.getLineNr() < 1 ? "" : location.getLineNr() + ":";
-        return file + ":" + line + " " + e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        return file + ":" + line + " "
+                + e.getOriginalMessage().lines().findFirst().orElse("").strip();
     }
 }

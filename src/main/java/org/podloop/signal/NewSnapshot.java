@@ -9,8 +9,12 @@ import java.util.Map;
  * anonymous {@code surveys} {metric: [[answer per item] per respondent]}. Answers are scored and
  * dropped; only team-level aggregates are stored.
  */
-public record NewSnapshot(String externalId, Instant measuredAt, Integer respondents, Map<String, Double> signals,
-                          Map<String, List<List<Double>>> surveys) {
+public record NewSnapshot(
+        String externalId,
+        Instant measuredAt,
+        Integer respondents,
+        Map<String, Double> signals,
+        Map<String, List<List<Double>>> surveys) {
 
     public NewSnapshot(String externalId, Instant measuredAt, Integer respondents, Map<String, Double> signals) {
         this(externalId, measuredAt, respondents, signals, null);

@@ -1,5 +1,4 @@
 package org.podloop.signal;
 
 /** The outcome of recording: the stored snapshot, and whether this call stored it or it was there already. */
-public record RecordedSnapshot(SnapshotView snapshot, boolean created) {
-}
+public record RecordedSnapshot(SnapshotView snapshot, boolean created) {}

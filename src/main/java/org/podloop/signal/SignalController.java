@@ -39,8 +39,10 @@ class SignalController {
     }
 
     @GetMapping("/api/teams/{key}/snapshots")
-    SnapshotPage snapshots(@PathVariable String key, @RequestParam(defaultValue = "0") int page,
-                           @RequestParam(defaultValue = "20") int size) {
+    SnapshotPage snapshots(
+            @PathVariable String key,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return signals.snapshots(key, page, size);
     }
 

@@ -37,7 +37,9 @@ public class SignalService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Older measurements are typos (a year 20 for 2020) or epoch artefacts, not history. */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final String MEASURED_WINDOW = "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
+
+    private static final String MEASURED_WINDOW =
+            "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
     // the widths of their columns (teams.name, snapshots.external_id; Camunda's user ids)
     private static final int MAX_TEAM_NAME = 200;
     private static final int MAX_EXTERNAL_ID = 200;
@@ -51,9 +53,14 @@ public class SignalService {
     private final Clock clock;
     private final int minRespondents;
 
-    SignalService(Teams teams, Snapshots snapshots, ActiveRuleset rules, Directory directory,
-                  ApplicationEventPublisher events, Clock clock,
-                  @Value("${podloop.privacy.min-respondents}") int minRespondents) {
+    SignalService(
+            Teams teams,
+            Snapshots snapshots,
+            ActiveRuleset rules,
+            Directory directory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${podloop.privacy.min-respondents}") int minRespondents) {
         this.teams = teams;
         this.snapshots = snapshots;
         this.rules = rules;
@@ -61,7 +68,8 @@ public class SignalService {
         this.events = events;
         this.clock = clock;
         if (minRespondents < 1) {
-            throw new IllegalArgumentException("podloop.privacy.min-respondents must be at least 1, is " + minRespondents);
+            throw new IllegalArgumentException(
+                    "podloop.privacy.min-respondents must be at least 1, is " + minRespondents);
         }
         this.minRespondents = minRespondents;
     }
@@ -69,7 +77,8 @@ public class SignalService {
     @Transactional
     public TeamView createTeam(NewTeam request) {
         if (request.key() == null || !TEAM_KEY.matcher(request.key()).matches()) {
-            throw new InvalidInputException("key", "must be 2–40 characters of a-z, 0-9 and '-', starting with a letter");
+            throw new InvalidInputException(
+                    "key", "must be 2–40 characters of a-z, 0-9 and '-', starting with a letter");
         }
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
@@ -100,8 +109,7 @@ public class SignalService {
 
     @Transactional(readOnly = true)
     public TeamView team(String key) {
-        return teams.findById(key).map(this::view)
-                .orElseThrow(() -> new NotFoundException("no team '" + key + "'"));
+        return teams.findById(key).map(this::view).orElseThrow(() -> new NotFoundException("no team '" + key + "'"));
     }
 
     /**
@@ -128,15 +136,20 @@ public class SignalService {
             throw new InvalidInputException("team", "unknown team '" + teamKey + "'");
         }
         Map<String, Snapshot> stored = new java.util.HashMap<>();
-        snapshots.findByTeamKeyAndExternalIdIn(teamKey, requests.stream().map(NewSnapshot::externalId).toList())
+        snapshots
+                .findByTeamKeyAndExternalIdIn(
+                        teamKey, requests.stream().map(NewSnapshot::externalId).toList())
                 .forEach(s -> stored.put(s.view().externalId(), s));
-        return requests.stream().map(request -> {
-            try {
-                return new RecordOutcome(record(teamKey, request, Optional.ofNullable(stored.get(request.externalId()))), null);
-            } catch (InvalidInputException | ConflictException refused) {
-                return new RecordOutcome(null, refused);
-            }
-        }).toList();
+        return requests.stream()
+                .map(request -> {
+                    try {
+                        return new RecordOutcome(
+                                record(teamKey, request, Optional.ofNullable(stored.get(request.externalId()))), null);
+                    } catch (InvalidInputException | ConflictException refused) {
+                        return new RecordOutcome(null, refused);
+                    }
+                })
+                .toList();
     }
 
     private RecordedSnapshot record(String teamKey, NewSnapshot request, Optional<Snapshot> existing) {
@@ -149,8 +162,14 @@ public class SignalService {
             }
             return new RecordedSnapshot(existing.get().view(), false);
         }
-        Snapshot stored = snapshots.save(new Snapshot(teamKey, request.externalId(), request.measuredAt(),
-                request.respondents(), values, hash, clock.instant()));
+        Snapshot stored = snapshots.save(new Snapshot(
+                teamKey,
+                request.externalId(),
+                request.measuredAt(),
+                request.respondents(),
+                values,
+                hash,
+                clock.instant()));
         SnapshotView view = stored.view();
         events.publishEvent(new SnapshotRecorded(view));
         return new RecordedSnapshot(view, true);
@@ -174,15 +193,15 @@ public class SignalService {
             return Optional.of("must be a finite number");
         }
         if (!known.get().accepts(value)) {
-            return Optional.of(value + " is outside the scale " + known.get().min() + "–" + known.get().max());
+            return Optional.of(value + " is outside the scale " + known.get().min() + "–"
+                    + known.get().max());
         }
         return Optional.empty();
     }
 
     @Transactional(readOnly = true)
     public SnapshotView snapshot(UUID id) {
-        return snapshots.findById(id).map(Snapshot::view)
-                .orElseThrow(() -> new NotFoundException("no snapshot " + id));
+        return snapshots.findById(id).map(Snapshot::view).orElseThrow(() -> new NotFoundException("no snapshot " + id));
     }
 
     /** A team's snapshots, newest first. */
@@ -198,15 +217,22 @@ public class SignalService {
     /** One page of all teams' snapshots measured in [from, to), oldest first. */
     @Transactional(readOnly = true)
     public List<SnapshotView> snapshotsBetween(Instant from, Instant to, int page, int size) {
-        return snapshots.findByMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAscIdAsc(from, to,
-                PageRequest.of(page, size)).stream().map(Snapshot::view).toList();
+        return snapshots
+                .findByMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAscIdAsc(
+                        from, to, PageRequest.of(page, size))
+                .stream()
+                .map(Snapshot::view)
+                .toList();
     }
 
     /** The team's {@code limit} snapshots measured before {@code before}, newest first: what trends are read from. */
     @Transactional(readOnly = true)
     public List<SnapshotView> history(String teamKey, Instant before, int limit) {
-        return snapshots.findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(teamKey, before, PageRequest.of(0, limit))
-                .stream().map(Snapshot::view).toList();
+        return snapshots
+                .findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(teamKey, before, PageRequest.of(0, limit))
+                .stream()
+                .map(Snapshot::view)
+                .toList();
     }
 
     /** Validates the request and turns it into one team-level value per metric, suppressing what is too small to be anonymous. */
@@ -242,8 +268,10 @@ public class SignalService {
         });
         request.surveysOrEmpty().forEach((key, answerSets) -> {
             String field = "surveys." + key;
-            Metric metric = catalogue.find(key)
-                    .orElseThrow(() -> new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
+            Metric metric = catalogue
+                    .find(key)
+                    .orElseThrow(() ->
+                            new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
             if (metric.survey() == null) {
                 throw new InvalidInputException(field, "has no survey; send its value in signals");
             }
@@ -261,20 +289,28 @@ public class SignalService {
             throw new InvalidInputException(field, "needs at least one respondent's answers");
         }
         if (answerSets.size() > respondents) {
-            throw new InvalidInputException(field, answerSets.size() + " answer sets but respondents is " + respondents);
+            throw new InvalidInputException(
+                    field, answerSets.size() + " answer sets but respondents is " + respondents);
         }
         for (int r = 0; r < answerSets.size(); r++) {
             List<Double> answers = answerSets.get(r);
             String set = field + "[" + r + "]";
             if (answers == null || answers.size() != survey.items().size()) {
-                throw new InvalidInputException(set, "must hold " + survey.items().size() + " answers, one per item, holds "
-                        + (answers == null ? 0 : answers.size()));
+                throw new InvalidInputException(
+                        set,
+                        "must hold " + survey.items().size() + " answers, one per item, holds "
+                                + (answers == null ? 0 : answers.size()));
             }
             for (int i = 0; i < answers.size(); i++) {
                 Double answer = answers.get(i);
-                if (answer == null || answer != Math.rint(answer) || answer < survey.scaleMin() || answer > survey.scaleMax()) {
-                    throw new InvalidInputException(set + "[" + i + "]", "answer " + answer + " is not a whole number from "
-                            + survey.scaleMin() + " to " + survey.scaleMax());
+                if (answer == null
+                        || answer != Math.rint(answer)
+                        || answer < survey.scaleMin()
+                        || answer > survey.scaleMax()) {
+                    throw new InvalidInputException(
+                            set + "[" + i + "]",
+                            "answer " + answer + " is not a whole number from " + survey.scaleMin() + " to "
+                                    + survey.scaleMax());
                 }
             }
         }
@@ -290,11 +326,22 @@ public class SignalService {
      * of a small team could be matched against guesses, so raw answers never reach the hash.
      */
     private static String contentHash(NewSnapshot request, Map<String, MetricValue> values) {
-        StringBuilder canonical = new StringBuilder()
-                .append(request.measuredAt()).append('|').append(request.respondents());
-        values.forEach((k, v) -> canonical.append('|').append(k).append('=').append(v.mean()).append('/').append(v.sd())
-                .append('/').append(v.respondents()).append('/').append(v.isSuppressed()));
-        request.surveysOrEmpty().keySet().stream().sorted().forEach(k -> canonical.append("|survey:").append(k));
+        StringBuilder canonical =
+                new StringBuilder().append(request.measuredAt()).append('|').append(request.respondents());
+        values.forEach((k, v) -> canonical
+                .append('|')
+                .append(k)
+                .append('=')
+                .append(v.mean())
+                .append('/')
+                .append(v.sd())
+                .append('/')
+                .append(v.respondents())
+                .append('/')
+                .append(v.isSuppressed()));
+        request.surveysOrEmpty().keySet().stream()
+                .sorted()
+                .forEach(k -> canonical.append("|survey:").append(k));
         return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 

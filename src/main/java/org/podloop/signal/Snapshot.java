@@ -20,6 +20,7 @@ class Snapshot {
 
     @Id
     private UUID id;
+
     private String teamKey;
     private String externalId;
     private Instant measuredAt;
@@ -27,15 +28,21 @@ class Snapshot {
     private Instant recordedAt;
     /** SHA-256 of the canonical content: tells a repeated post from a different one with the same externalId. */
     private String contentHash;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "snapshot_metrics", joinColumns = @JoinColumn(name = "snapshot_id"))
     private List<SnapshotMetric> metrics = new ArrayList<>();
 
-    protected Snapshot() {
-    }
+    protected Snapshot() {}
 
-    Snapshot(String teamKey, String externalId, Instant measuredAt, int respondents, Map<String, MetricValue> values,
-             String contentHash, Instant recordedAt) {
+    Snapshot(
+            String teamKey,
+            String externalId,
+            Instant measuredAt,
+            int respondents,
+            Map<String, MetricValue> values,
+            String contentHash,
+            Instant recordedAt) {
         this.id = UUID.randomUUID();
         this.teamKey = teamKey;
         this.externalId = externalId;

@@ -9,14 +9,15 @@ class SnapshotMetric {
 
     @Column(name = "metric")
     private String metric;
+
     @Column(name = "mean_value")
     private Double mean;
+
     private Double sd;
     private Integer respondents;
     private boolean suppressed;
 
-    protected SnapshotMetric() {
-    }
+    protected SnapshotMetric() {}
 
     SnapshotMetric(String metric, MetricValue value) {
         this.metric = metric;

@@ -6,8 +6,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** A stored snapshot: team-level aggregates only. */
-public record SnapshotView(UUID id, String teamKey, String externalId, Instant measuredAt, int respondents,
-                           Map<String, MetricValue> metrics) {
+public record SnapshotView(
+        UUID id,
+        String teamKey,
+        String externalId,
+        Instant measuredAt,
+        int respondents,
+        Map<String, MetricValue> metrics) {
 
     /** The metrics the rules may see: every mean that is not suppressed. */
     public Map<String, Double> signals() {

@@ -14,10 +14,11 @@ interface Snapshots extends JpaRepository<Snapshot, UUID> {
 
     List<Snapshot> findByTeamKeyAndExternalIdIn(String teamKey, List<String> externalIds);
 
-    List<Snapshot> findByMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAscIdAsc(Instant from, Instant to,
-                                                                                                Pageable page);
+    List<Snapshot> findByMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAscIdAsc(
+            Instant from, Instant to, Pageable page);
 
     Page<Snapshot> findByTeamKeyOrderByMeasuredAtDescIdDesc(String teamKey, Pageable page);
 
-    List<Snapshot> findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(String teamKey, Instant before, Pageable limit);
+    List<Snapshot> findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(
+            String teamKey, Instant before, Pageable limit);
 }

@@ -7,8 +7,7 @@ import org.podloop.rules.Survey;
 /** Scores raw survey answers on a catalogue scale; answers are checked before and never kept after. */
 final class SurveyScoring {
 
-    private SurveyScoring() {
-    }
+    private SurveyScoring() {}
 
     /**
      * The team score of valid answer sets (one per respondent, one answer per item): the mean of
@@ -16,7 +15,9 @@ final class SurveyScoring {
      * respondents' scores on the same 0–100 scale, and the number of respondents.
      */
     static MetricValue score(Survey survey, List<List<Double>> answerSets) {
-        double[] scores = answerSets.stream().mapToDouble(answers -> respondentScore(survey, answers)).toArray();
+        double[] scores = answerSets.stream()
+                .mapToDouble(answers -> respondentScore(survey, answers))
+                .toArray();
         double mean = Arrays.stream(scores).average().orElseThrow();
         double squares = Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).sum();
         double sd = scores.length > 1 ? Math.sqrt(squares / (scores.length - 1)) : 0;

@@ -13,11 +13,11 @@ class Team {
     @Id
     @Column(name = "team_key")
     private String key;
+
     private String name;
     private Instant createdAt;
 
-    protected Team() {
-    }
+    protected Team() {}
 
     Team(String key, String name, Instant createdAt) {
         this.key = key;

@@ -35,7 +35,8 @@ class AuditTrailTest extends ApiTest {
 
     private List<String> kindsAndActors(JsonNode records) {
         List<String> steps = new ArrayList<>();
-        records.forEach(r -> steps.add(r.get("kind").asText() + "|" + r.path("actor").asText("system")));
+        records.forEach(
+                r -> steps.add(r.get("kind").asText() + "|" + r.path("actor").asText("system")));
         return steps;
     }
 
@@ -46,14 +47,16 @@ class AuditTrailTest extends ApiTest {
             teams.add(team + "p" + i);
             assertThat(client.createTeam(teams.get(i), "paula").status()).isEqualTo(201);
         }
-        long before = client.get("gina", "/api/audit/verify").body().get("entries").asLong();
+        long before =
+                client.get("gina", "/api/audit/verify").body().get("entries").asLong();
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<Integer>> posts = new ArrayList<>();
         for (int i = 0; i < teams.size(); i++) {
             // every other snapshot opens a loop: snapshot, classification and loop steps all chain
             Map<String, Double> signals = Map.of("psychological_safety", i % 2 == 0 ? 80.0 : 38.0);
             String postTo = teams.get(i);
-            posts.add(clients.submit(() -> client.postSnapshot(postTo, "parallel", signals).status()));
+            posts.add(clients.submit(
+                    () -> client.postSnapshot(postTo, "parallel", signals).status()));
         }
         for (var post : posts) {
             assertThat(post.get()).isEqualTo(200);
@@ -71,20 +74,33 @@ class AuditTrailTest extends ApiTest {
 
         JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
 
-        assertThat(kindsAndActors(records)).containsExactly(
-                "LOOP_OPENED|demo", "ITERATION_STARTED|demo", "TASK_CREATED|system", "TASK_COMPLETED|paula",
-                "TASK_CREATED|system", "TASK_COMPLETED|paula", "REMEASUREMENT_RECEIVED|demo", "VERIFIED|system",
-                "TASK_CREATED|system", "TASK_COMPLETED|gina", "ITERATION_ENDED|system", "LOOP_CLOSED|system");
+        assertThat(kindsAndActors(records))
+                .containsExactly(
+                        "LOOP_OPENED|demo",
+                        "ITERATION_STARTED|demo",
+                        "TASK_CREATED|system",
+                        "TASK_COMPLETED|paula",
+                        "TASK_CREATED|system",
+                        "TASK_COMPLETED|paula",
+                        "REMEASUREMENT_RECEIVED|demo",
+                        "VERIFIED|system",
+                        "TASK_CREATED|system",
+                        "TASK_COMPLETED|gina",
+                        "ITERATION_ENDED|system",
+                        "LOOP_CLOSED|system");
         JsonNode opened = records.get(0).get("content");
         assertThat(opened.at("/snapshot/findings/0/pattern").asText()).isEqualTo("SUPPRESSED_FEEDBACK");
-        assertThat(opened.at("/snapshot/findings/0/rules/0").asText()).isEqualTo("Very low psychological safety signals suppressed feedback");
+        assertThat(opened.at("/snapshot/findings/0/rules/0").asText())
+                .isEqualTo("Very low psychological safety signals suppressed feedback");
         assertThat(opened.at("/snapshot/rulesetVersion").asText()).hasSize(12);
         assertThat(opened.at("/detail/processDefinition").asText()).startsWith("ExecutionLoopProcess:");
-        assertThat(records.get(1).at("/content/detail/processDefinition").asText()).startsWith("LoopIterationProcess:");
+        assertThat(records.get(1).at("/content/detail/processDefinition").asText())
+                .startsWith("LoopIterationProcess:");
         JsonNode verified = records.get(7).get("content");
         assertThat(verified.at("/detail/outcome").asText()).isEqualTo("REDUCED");
         assertThat(verified.at("/detail/rulesetVersion").asText()).hasSize(12);
-        assertThat(records.get(9).at("/content/detail/submitted/rationale").asText()).isEqualTo("Verified reduction");
+        assertThat(records.get(9).at("/content/detail/submitted/rationale").asText())
+                .isEqualTo("Verified reduction");
         records.forEach(r -> assertThat(r.get("at").asText()).isNotBlank());
     }
 
@@ -96,14 +112,22 @@ class AuditTrailTest extends ApiTest {
         var csv = client.getText("gina", "/api/loops/" + loopId + "/audit.csv");
 
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.body())).getRecords();
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv.body()))
+                .getRecords();
         assertThat(rows).hasSize(json.size());
         for (int i = 0; i < rows.size(); i++) {
             assertThat(rows.get(i).get("id")).isEqualTo(json.get(i).get("id").asText());
-            assertThat(rows.get(i).get("kind")).isEqualTo(json.get(i).get("kind").asText());
-            assertThat(rows.get(i).get("hash")).isEqualTo(json.get(i).get("hash").asText());
-            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rows.get(i).get("content")))
+            assertThat(rows.get(i).get("kind"))
+                    .isEqualTo(json.get(i).get("kind").asText());
+            assertThat(rows.get(i).get("hash"))
+                    .isEqualTo(json.get(i).get("hash").asText());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(rows.get(i).get("content")))
                     .isEqualTo(json.get(i).get("content"));
         }
     }
@@ -111,13 +135,15 @@ class AuditTrailTest extends ApiTest {
     @Test
     void changingOrDeletingAnEntryInTheDatabaseIsDetectedAndNamed() {
         String loopId = walkALoop();
-        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean())
+                .isTrue();
         JsonNode records = client.get("gina", "/api/loops/" + loopId + "/audit").body();
         long decision = records.get(9).get("id").asLong();
         long verified = records.get(7).get("id").asLong();
         String original = jdbc.queryForObject("select content from audit_entries where id = ?", String.class, decision);
         try {
-            jdbc.update("update audit_entries set content = replace(content, 'CLOSE', 'ESCALATE') where id = ?", decision);
+            jdbc.update(
+                    "update audit_entries set content = replace(content, 'CLOSE', 'ESCALATE') where id = ?", decision);
             JsonNode tampered = client.get("gina", "/api/audit/verify").body();
             assertThat(tampered.get("intact").asBoolean()).isFalse();
             assertThat(tampered.get("firstBrokenEntryId").asLong()).isEqualTo(decision);
@@ -125,22 +151,33 @@ class AuditTrailTest extends ApiTest {
         } finally {
             jdbc.update("update audit_entries set content = ? where id = ?", original, decision);
         }
-        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean())
+                .isTrue();
 
         Map<String, Object> removed = jdbc.queryForMap("select * from audit_entries where id = ?", verified);
         jdbc.update("delete from audit_entries where id = ?", verified);
         try {
             JsonNode gap = client.get("gina", "/api/audit/verify").body();
             assertThat(gap.get("intact").asBoolean()).isFalse();
-            assertThat(gap.get("firstBrokenEntryId").asLong()).as("the entry after the gap").isGreaterThan(verified);
+            assertThat(gap.get("firstBrokenEntryId").asLong())
+                    .as("the entry after the gap")
+                    .isGreaterThan(verified);
             assertThat(gap.get("problem").asText()).contains("does not link");
         } finally {
-            jdbc.update("insert into audit_entries (id, recorded_at, kind, loop_id, actor, content, previous_hash, hash)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?)", removed.get("ID") != null ? removed.get("ID") : removed.get("id"),
-                    value(removed, "recorded_at"), value(removed, "kind"), value(removed, "loop_id"), value(removed, "actor"),
-                    value(removed, "content"), value(removed, "previous_hash"), value(removed, "hash"));
+            jdbc.update(
+                    "insert into audit_entries (id, recorded_at, kind, loop_id, actor, content, previous_hash, hash)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    removed.get("ID") != null ? removed.get("ID") : removed.get("id"),
+                    value(removed, "recorded_at"),
+                    value(removed, "kind"),
+                    value(removed, "loop_id"),
+                    value(removed, "actor"),
+                    value(removed, "content"),
+                    value(removed, "previous_hash"),
+                    value(removed, "hash"));
         }
-        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean())
+                .isTrue();
     }
 
     private static Object value(Map<String, Object> row, String column) {
@@ -152,23 +189,35 @@ class AuditTrailTest extends ApiTest {
         String loopId = walkALoop();
         JsonNode before = client.get("gina", "/api/loops/" + loopId + "/audit").body();
         var history = engine.getHistoryService();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loopId).count()).isPositive();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(loopId)
+                        .count())
+                .isPositive();
 
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(181))));
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(181))));
         var cleanup = history.cleanUpHistoryAsync(true);
         engine.getManagementService().executeJob(cleanup.getId());
 
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(loopId).count())
-                .as("the engine's history of the loop is gone").isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(loopId)
+                        .count())
+                .as("the engine's history of the loop is gone")
+                .isZero();
         assertThat(client.get("gina", "/api/loops/" + loopId + "/audit").body()).isEqualTo(before);
     }
 
     @Test
     void onlyGovernanceAndAdministratorsReadTheAudit() {
-        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
 
-        assertThat(client.get("paula", "/api/loops/" + loopId + "/audit").status()).isEqualTo(403);
+        assertThat(client.get("paula", "/api/loops/" + loopId + "/audit").status())
+                .isEqualTo(403);
         assertThat(client.get("paula", "/api/audit/verify").status()).isEqualTo(403);
-        assertThat(client.get("demo", "/api/loops/" + loopId + "/audit").status()).isEqualTo(200);
+        assertThat(client.get("demo", "/api/loops/" + loopId + "/audit").status())
+                .isEqualTo(200);
     }
 }

@@ -16,46 +16,47 @@ class ClassificationRulesTest {
 
     @ParameterizedTest(name = "{0} = {1} → {2} {3}")
     @CsvSource({
-            "psychological_safety,   44.9,  SUPPRESSED_FEEDBACK,     HIGH",
-            "psychological_safety,   45,    SUPPRESSED_FEEDBACK,     MEDIUM",
-            "psychological_safety,   59.9,  SUPPRESSED_FEEDBACK,     MEDIUM",
-            "psychological_safety,   60,    -,                       -",
-            "feedback_rate,          0.9,   SUPPRESSED_FEEDBACK,     LOW",
-            "feedback_rate,          1,     -,                       -",
-            "dissent_voiced,         9.9,   HIDDEN_DISAGREEMENT,     HIGH",
-            "dissent_voiced,         10,    HIDDEN_DISAGREEMENT,     MEDIUM",
-            "dissent_voiced,         24.9,  HIDDEN_DISAGREEMENT,     MEDIUM",
-            "dissent_voiced,         25,    -,                       -",
-            "ownership_clarity,      49.9,  UNCLEAR_OWNERSHIP,       HIGH",
-            "ownership_clarity,      50,    UNCLEAR_OWNERSHIP,       MEDIUM",
-            "ownership_clarity,      69.9,  UNCLEAR_OWNERSHIP,       MEDIUM",
-            "ownership_clarity,      70,    -,                       -",
-            "decision_latency_days,  10.1,  UNCLEAR_OWNERSHIP,       LOW",
-            "decision_latency_days,  10,    -,                       -",
-            "handoff_delay_hours,    72.1,  DELAYED_HANDOFFS,        HIGH",
-            "handoff_delay_hours,    72,    DELAYED_HANDOFFS,        MEDIUM",
-            "handoff_delay_hours,    24.1,  DELAYED_HANDOFFS,        MEDIUM",
-            "handoff_delay_hours,    24,    -,                       -",
-            "engagement,             39.9,  DISENGAGEMENT,           HIGH",
-            "engagement,             40,    DISENGAGEMENT,           MEDIUM",
-            "engagement,             54.9,  DISENGAGEMENT,           MEDIUM",
-            "engagement,             55,    -,                       -",
-            "alignment,              39.9,  MISALIGNMENT,            HIGH",
-            "alignment,              40,    MISALIGNMENT,            MEDIUM",
-            "alignment,              54.9,  MISALIGNMENT,            MEDIUM",
-            "alignment,              55,    -,                       -",
-            "wellbeing,              34.9,  BURNOUT_RISK,            HIGH",
-            "wellbeing,              35,    BURNOUT_RISK,            MEDIUM",
-            "wellbeing,              49.9,  BURNOUT_RISK,            MEDIUM",
-            "wellbeing,              50,    -,                       -",
-            "delivery_gap,           25.1,  EXECUTION_INTEGRITY_GAP, HIGH",
-            "delivery_gap,           25,    EXECUTION_INTEGRITY_GAP, MEDIUM",
-            "delivery_gap,           10.1,  EXECUTION_INTEGRITY_GAP, MEDIUM",
-            "delivery_gap,           10,    -,                       -",
-            "commitment_reliability, 69.9,  EXECUTION_INTEGRITY_GAP, MEDIUM",
-            "commitment_reliability, 70,    -,                       -",
-            "rework_rate,            25.1,  EXECUTION_INTEGRITY_GAP, LOW",
-            "rework_rate,            25,    -,                       -"})
+        "psychological_safety,   44.9,  SUPPRESSED_FEEDBACK,     HIGH",
+        "psychological_safety,   45,    SUPPRESSED_FEEDBACK,     MEDIUM",
+        "psychological_safety,   59.9,  SUPPRESSED_FEEDBACK,     MEDIUM",
+        "psychological_safety,   60,    -,                       -",
+        "feedback_rate,          0.9,   SUPPRESSED_FEEDBACK,     LOW",
+        "feedback_rate,          1,     -,                       -",
+        "dissent_voiced,         9.9,   HIDDEN_DISAGREEMENT,     HIGH",
+        "dissent_voiced,         10,    HIDDEN_DISAGREEMENT,     MEDIUM",
+        "dissent_voiced,         24.9,  HIDDEN_DISAGREEMENT,     MEDIUM",
+        "dissent_voiced,         25,    -,                       -",
+        "ownership_clarity,      49.9,  UNCLEAR_OWNERSHIP,       HIGH",
+        "ownership_clarity,      50,    UNCLEAR_OWNERSHIP,       MEDIUM",
+        "ownership_clarity,      69.9,  UNCLEAR_OWNERSHIP,       MEDIUM",
+        "ownership_clarity,      70,    -,                       -",
+        "decision_latency_days,  10.1,  UNCLEAR_OWNERSHIP,       LOW",
+        "decision_latency_days,  10,    -,                       -",
+        "handoff_delay_hours,    72.1,  DELAYED_HANDOFFS,        HIGH",
+        "handoff_delay_hours,    72,    DELAYED_HANDOFFS,        MEDIUM",
+        "handoff_delay_hours,    24.1,  DELAYED_HANDOFFS,        MEDIUM",
+        "handoff_delay_hours,    24,    -,                       -",
+        "engagement,             39.9,  DISENGAGEMENT,           HIGH",
+        "engagement,             40,    DISENGAGEMENT,           MEDIUM",
+        "engagement,             54.9,  DISENGAGEMENT,           MEDIUM",
+        "engagement,             55,    -,                       -",
+        "alignment,              39.9,  MISALIGNMENT,            HIGH",
+        "alignment,              40,    MISALIGNMENT,            MEDIUM",
+        "alignment,              54.9,  MISALIGNMENT,            MEDIUM",
+        "alignment,              55,    -,                       -",
+        "wellbeing,              34.9,  BURNOUT_RISK,            HIGH",
+        "wellbeing,              35,    BURNOUT_RISK,            MEDIUM",
+        "wellbeing,              49.9,  BURNOUT_RISK,            MEDIUM",
+        "wellbeing,              50,    -,                       -",
+        "delivery_gap,           25.1,  EXECUTION_INTEGRITY_GAP, HIGH",
+        "delivery_gap,           25,    EXECUTION_INTEGRITY_GAP, MEDIUM",
+        "delivery_gap,           10.1,  EXECUTION_INTEGRITY_GAP, MEDIUM",
+        "delivery_gap,           10,    -,                       -",
+        "commitment_reliability, 69.9,  EXECUTION_INTEGRITY_GAP, MEDIUM",
+        "commitment_reliability, 70,    -,                       -",
+        "rework_rate,            25.1,  EXECUTION_INTEGRITY_GAP, LOW",
+        "rework_rate,            25,    -,                       -"
+    })
     void eachThresholdIsExactWhereTheRuleSaysItIs(String metric, double value, String pattern, String severity) {
         List<FindingView> findings = judgement.classify(Map.of(metric, value), 8);
 
@@ -65,19 +66,26 @@ class ClassificationRulesTest {
             assertThat(findings).singleElement().satisfies(finding -> {
                 assertThat(finding.pattern()).isEqualTo(pattern);
                 assertThat(finding.severity()).isEqualTo(severity);
-                assertThat(finding.evidence()).singleElement().satisfies(e -> assertThat(e.metric()).isEqualTo(metric));
+                assertThat(finding.evidence())
+                        .singleElement()
+                        .satisfies(e -> assertThat(e.metric()).isEqualTo(metric));
             });
         }
     }
 
     @Test
     void aFindingExplainsItselfWithTheRuleItsThresholdAndTheMatchedValue() {
-        FindingView finding = judgement.classify(Map.of("psychological_safety", 38.0, "engagement", 70.0), 6).get(0);
+        FindingView finding = judgement
+                .classify(Map.of("psychological_safety", 38.0, "engagement", 70.0), 6)
+                .get(0);
 
-        assertThat(finding.evidence()).containsExactly(new Evidence("psychological_safety", 38.0, "psychological_safety < 45"));
+        assertThat(finding.evidence())
+                .containsExactly(new Evidence("psychological_safety", 38.0, "psychological_safety < 45"));
         assertThat(finding.rules()).singleElement().satisfies(rule -> {
             assertThat(rule.name()).isEqualTo("Very low psychological safety signals suppressed feedback");
-            assertThat(rule.metadata()).containsEntry("pattern", "SUPPRESSED_FEEDBACK").containsKey("description");
+            assertThat(rule.metadata())
+                    .containsEntry("pattern", "SUPPRESSED_FEEDBACK")
+                    .containsKey("description");
             assertThat(rule.matched()).containsExactly("psychological_safety=38.0");
         });
         assertThat(finding.rulesetVersion()).isEqualTo(ShippedRules.ruleset().version());
@@ -89,7 +97,9 @@ class ClassificationRulesTest {
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo("MEDIUM");
-            assertThat(finding.evidence()).extracting(Evidence::metric).containsExactlyInAnyOrder("psychological_safety", "feedback_rate");
+            assertThat(finding.evidence())
+                    .extracting(Evidence::metric)
+                    .containsExactlyInAnyOrder("psychological_safety", "feedback_rate");
             assertThat(finding.rules()).hasSize(2);
         });
     }
@@ -101,13 +111,19 @@ class ClassificationRulesTest {
     @Test
     void aMetricWorseningTwiceByFivePointsRaisesItsFindingOneLevelAndShowsThePreviousValues() {
         // 60 → 56 → 52: two declines, 8 points worse; 52 alone is MEDIUM
-        FindingView finding = judgement.classify(engagement(52), 8, List.of(engagement(56), engagement(60))).get(0);
+        FindingView finding = judgement
+                .classify(engagement(52), 8, List.of(engagement(56), engagement(60)))
+                .get(0);
 
         assertThat(finding.severity()).isEqualTo("HIGH");
-        assertThat(finding.rules()).extracting(FiredRule::name).containsExactly("Low engagement signals disengagement",
-                "A metric that worsened in each of the last two snapshots raises its finding one level");
-        assertThat(finding.evidence()).contains(new Evidence("engagement", 52.0, "2 consecutive declines, 5 or more in total",
-                List.of(56.0, 60.0)));
+        assertThat(finding.rules())
+                .extracting(FiredRule::name)
+                .containsExactly(
+                        "Low engagement signals disengagement",
+                        "A metric that worsened in each of the last two snapshots raises its finding one level");
+        assertThat(finding.evidence())
+                .contains(new Evidence(
+                        "engagement", 52.0, "2 consecutive declines, 5 or more in total", List.of(56.0, 60.0)));
     }
 
     @Test
@@ -124,22 +140,37 @@ class ClassificationRulesTest {
     @Test
     void justUnderTheTrendThresholdsNothingIsRaised() {
         // one decline only
-        assertThat(judgement.classify(engagement(52), 8, List.of(engagement(60), engagement(58))).get(0).severity()).isEqualTo("MEDIUM");
+        assertThat(judgement
+                        .classify(engagement(52), 8, List.of(engagement(60), engagement(58)))
+                        .get(0)
+                        .severity())
+                .isEqualTo("MEDIUM");
         // two declines, but only 4.9 points in total
-        assertThat(judgement.classify(engagement(52.1), 8, List.of(engagement(54), engagement(57))).get(0).severity()).isEqualTo("MEDIUM");
+        assertThat(judgement
+                        .classify(engagement(52.1), 8, List.of(engagement(54), engagement(57)))
+                        .get(0)
+                        .severity())
+                .isEqualTo("MEDIUM");
         // 4.9 points above every threshold: no early finding
-        assertThat(judgement.classify(engagement(70.1), 8, List.of(engagement(72), engagement(75)))).isEmpty();
+        assertThat(judgement.classify(engagement(70.1), 8, List.of(engagement(72), engagement(75))))
+                .isEmpty();
     }
 
     @Test
     void exactlyAtTheTrendThresholdsTheFindingIsRaised() {
-        assertThat(judgement.classify(engagement(52), 8, List.of(engagement(54), engagement(57))).get(0).severity()).isEqualTo("HIGH");
+        assertThat(judgement
+                        .classify(engagement(52), 8, List.of(engagement(54), engagement(57)))
+                        .get(0)
+                        .severity())
+                .isEqualTo("HIGH");
     }
 
     @Test
     void aLowerIsBetterMetricWorsensByRising() {
         Map<String, Double> now = Map.of("handoff_delay_hours", 30.0);
-        FindingView finding = judgement.classify(now, 8, List.of(Map.of("handoff_delay_hours", 26.0), Map.of("handoff_delay_hours", 20.0))).get(0);
+        FindingView finding = judgement
+                .classify(now, 8, List.of(Map.of("handoff_delay_hours", 26.0), Map.of("handoff_delay_hours", 20.0)))
+                .get(0);
 
         assertThat(finding.pattern()).isEqualTo("DELAYED_HANDOFFS");
         assertThat(finding.severity()).isEqualTo("HIGH");
@@ -147,21 +178,35 @@ class ClassificationRulesTest {
 
     @Test
     void aHighFindingStaysHigh() {
-        assertThat(judgement.classify(engagement(30), 8, List.of(engagement(36), engagement(45))).get(0).severity()).isEqualTo("HIGH");
+        assertThat(judgement
+                        .classify(engagement(30), 8, List.of(engagement(36), engagement(45)))
+                        .get(0)
+                        .severity())
+                .isEqualTo("HIGH");
     }
 
     @Test
     void everyRuleCarriesPatternAndDescription() {
-        ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .forEach(rule -> assertThat(Ruleset.metadataOf(rule))
-                        .as(rule.getName()).containsKeys("pattern", "description"));
+        ShippedRules.ruleset().kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .forEach(rule ->
+                        assertThat(Ruleset.metadataOf(rule)).as(rule.getName()).containsKeys("pattern", "description"));
     }
 
     @Test
     void everyPatternOfHumanAndExecutionDebtHasRules() {
-        assertThat(ShippedRules.ruleset().kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .map(rule -> Ruleset.metadataOf(rule).get("pattern")).distinct())
-                .contains("SUPPRESSED_FEEDBACK", "HIDDEN_DISAGREEMENT", "UNCLEAR_OWNERSHIP", "DELAYED_HANDOFFS",
-                        "DISENGAGEMENT", "MISALIGNMENT", "BURNOUT_RISK", "EXECUTION_INTEGRITY_GAP");
+        assertThat(ShippedRules.ruleset().kieBase().getKiePackages().stream()
+                        .flatMap(p -> p.getRules().stream())
+                        .map(rule -> Ruleset.metadataOf(rule).get("pattern"))
+                        .distinct())
+                .contains(
+                        "SUPPRESSED_FEEDBACK",
+                        "HIDDEN_DISAGREEMENT",
+                        "UNCLEAR_OWNERSHIP",
+                        "DELAYED_HANDOFFS",
+                        "DISENGAGEMENT",
+                        "MISALIGNMENT",
+                        "BURNOUT_RISK",
+                        "EXECUTION_INTEGRITY_GAP");
     }
 }

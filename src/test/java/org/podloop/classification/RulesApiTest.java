@@ -42,7 +42,8 @@ class RulesApiTest extends ApiTest {
 
         assertThat(rules.get("version").asText()).hasSize(12);
         assertThat(rules.get("loadedAt").asText()).isNotBlank();
-        assertThat(rules.get("rules").findValuesAsText("name")).contains("Very low psychological safety signals suppressed feedback");
+        assertThat(rules.get("rules").findValuesAsText("name"))
+                .contains("Very low psychological safety signals suppressed feedback");
         assertThat(rules.at("/rules/0/metadata").has("description")).isTrue();
     }
 
@@ -79,7 +80,8 @@ class RulesApiTest extends ApiTest {
         assertThat(reloaded.get("version").asText()).isNotEqualTo(before);
         Response classified = client.postSnapshot(team, "after-reload", Map.of("psychological_safety", 62.0));
         assertThat(classified.body().at("/findings/0/severity").asText()).isEqualTo("MEDIUM");
-        assertThat(classified.body().at("/findings/0/rulesetVersion").asText()).isEqualTo(reloaded.get("version").asText());
+        assertThat(classified.body().at("/findings/0/rulesetVersion").asText())
+                .isEqualTo(reloaded.get("version").asText());
     }
 
     @Test
@@ -90,18 +92,24 @@ class RulesApiTest extends ApiTest {
         client.postSnapshot(team, "engagement-1", at, Map.of("engagement", 75.0));
         client.postSnapshot(team, "engagement-2", at.plusSeconds(86_400), Map.of("engagement", 68.0));
         Path metrics = TEST_RULES.resolve("metrics.yaml");
-        Files.writeString(metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
+        Files.writeString(
+                metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
 
         JsonNode reloaded = client.post("demo", "/api/rules/reload", "").body();
 
         String version = reloaded.get("version").asText();
         assertThat(version).isNotEqualTo(before).isEqualTo(activeVersion());
         JsonNode engagement = client.get("quinn", "/api/metrics").body().findParents("key").stream()
-                .filter(metric -> metric.get("key").asText().equals("engagement")).findFirst().orElseThrow();
+                .filter(metric -> metric.get("key").asText().equals("engagement"))
+                .findFirst()
+                .orElseThrow();
         assertThat(engagement.get("informs").asText()).isEqualTo("BURNOUT_RISK");
-        JsonNode finding = client.postSnapshot(team, "engagement-3", at.plusSeconds(2 * 86_400), Map.of("engagement", 62.0))
-                .body().at("/findings/0");
-        assertThat(List.of(finding.get("pattern").asText(), finding.get("severity").asText()))
+        JsonNode finding = client.postSnapshot(
+                        team, "engagement-3", at.plusSeconds(2 * 86_400), Map.of("engagement", 62.0))
+                .body()
+                .at("/findings/0");
+        assertThat(List.of(
+                        finding.get("pattern").asText(), finding.get("severity").asText()))
                 .containsExactly("BURNOUT_RISK", "LOW");
         assertThat(finding.get("rulesetVersion").asText()).isEqualTo(version);
     }
@@ -110,8 +118,12 @@ class RulesApiTest extends ApiTest {
     void onlyAdministratorsReloadRules() {
         assertThat(client.post("paula", "/api/rules/reload", "").status()).isEqualTo(403);
         assertThat(client.post("gina", "/api/rules/reload", "").status()).isEqualTo(403);
-        assertThat(client.post("olivia", "/api/rules/backtest", Map.of("from", "2001-01-01T00:00:00Z",
-                "to", "2001-01-02T00:00:00Z")).status()).isEqualTo(403);
+        assertThat(client.post(
+                                "olivia",
+                                "/api/rules/backtest",
+                                Map.of("from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -129,8 +141,8 @@ class RulesApiTest extends ApiTest {
         Path drl = TEST_RULES.resolve("classification.drl");
         Files.writeString(drl, Files.readString(drl).replace("value >= 45, value < 60", "value >= 45, value < 52"));
 
-        Response backtest = client.post("gina", "/api/rules/backtest", Map.of("from", "2001-01-01T00:00:00Z",
-                "to", "2001-01-02T00:00:00Z"));
+        Response backtest = client.post(
+                "gina", "/api/rules/backtest", Map.of("from", "2001-01-01T00:00:00Z", "to", "2001-01-02T00:00:00Z"));
 
         assertThat(backtest.status()).as(String.valueOf(backtest.body())).isEqualTo(200);
         JsonNode report = backtest.body();
@@ -139,7 +151,10 @@ class RulesApiTest extends ApiTest {
         assertThat(report.get("candidateVersion").asText()).isNotEqualTo(active);
         assertThat(report.get("teams").findValuesAsText("team")).containsExactly(borderline);
         JsonNode change = report.at("/teams/0/changes/0");
-        assertThat(List.of(change.get("pattern").asText(), change.get("kind").asText(), change.get("decidedSeverity").asText()))
+        assertThat(List.of(
+                        change.get("pattern").asText(),
+                        change.get("kind").asText(),
+                        change.get("decidedSeverity").asText()))
                 .containsExactly("SUPPRESSED_FEEDBACK", "DISAPPEARED", "MEDIUM");
         assertThat(change.get("decidedByVersion").asText()).isEqualTo(active);
         assertThat(activeVersion()).as("a back-test activates nothing").isEqualTo(active);
@@ -147,7 +162,8 @@ class RulesApiTest extends ApiTest {
 
     @Test
     void aBacktestNeedsAnOrderedRange() {
-        Response refused = client.post("gina", "/api/rules/backtest", Map.of("from", "2001-01-02T00:00:00Z", "to", "2001-01-01T00:00:00Z"));
+        Response refused = client.post(
+                "gina", "/api/rules/backtest", Map.of("from", "2001-01-02T00:00:00Z", "to", "2001-01-01T00:00:00Z"));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("field").asText()).isEqualTo("to");

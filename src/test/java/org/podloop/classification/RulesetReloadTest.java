@@ -27,8 +27,12 @@ class RulesetReloadTest {
     void aRuleChangeThatBreaksASelfCheckScenarioIsRefusedNamingTheScenario() throws IOException {
         copyShippedRules();
         Path drl = folder.resolve("classification.drl");
-        Files.writeString(drl, Files.readString(drl).replace("Signal(metric == \"delivery_gap\", value > 25)",
-                "Signal(metric == \"delivery_gap\", value > 35)"));
+        Files.writeString(
+                drl,
+                Files.readString(drl)
+                        .replace(
+                                "Signal(metric == \"delivery_gap\", value > 25)",
+                                "Signal(metric == \"delivery_gap\", value > 35)"));
 
         assertThatThrownBy(() -> ShippedRules.active(folder))
                 .isInstanceOf(RulesetBuildException.class)
@@ -57,7 +61,8 @@ class RulesetReloadTest {
                         active.withCurrent(ruleset -> {
                             served.add(ruleset);
                             FindingView finding = new Judgement(ruleset)
-                                    .classify(java.util.Map.of("psychological_safety", 50.0), 8).get(0);
+                                    .classify(java.util.Map.of("psychological_safety", 50.0), 8)
+                                    .get(0);
                             seen.add(finding.rulesetVersion());
                             return finding;
                         });
@@ -81,7 +86,8 @@ class RulesetReloadTest {
         assertThat(versions).containsAll(seen);
         Ruleset serving = active.withCurrent(r -> r);
         assertThat(served.stream().filter(r -> r != serving).distinct())
-                .as("every replaced ruleset is released once its classifications ended").allMatch(Ruleset::isReleased);
+                .as("every replaced ruleset is released once its classifications ended")
+                .allMatch(Ruleset::isReleased);
         active.destroy();
     }
 }

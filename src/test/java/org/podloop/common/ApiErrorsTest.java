@@ -41,9 +41,11 @@ class ApiErrorsTest extends ApiTest {
     }
 
     private int storedRows() {
-        return jdbc.queryForObject("select (select count(*) from teams) + (select count(*) from snapshots)"
-                + " + (select count(*) from snapshot_metrics) + (select count(*) from classifications)"
-                + " + (select count(*) from loops)", Integer.class);
+        return jdbc.queryForObject(
+                "select (select count(*) from teams) + (select count(*) from snapshots)"
+                        + " + (select count(*) from snapshot_metrics) + (select count(*) from classifications)"
+                        + " + (select count(*) from loops)",
+                Integer.class);
     }
 
     private static String snapshot(String externalId, String measuredAt, String respondents, String signals) {
@@ -54,9 +56,17 @@ class ApiErrorsTest extends ApiTest {
     /** A raw request, so that the test sees the Content-Type and body exactly as a client does. */
     private HttpResponse<String> raw(String method, String path, String contentType, byte[] body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("demo:" + PodloopClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                ("demo:" + PodloopClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -73,13 +83,17 @@ class ApiErrorsTest extends ApiTest {
     /** What every problem answer shares: the status, problem JSON, and words instead of internals. */
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + status).contains("\"title\"").contains("\"detail\"")
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .contains("\"status\":" + status)
+                .contains("\"title\"")
+                .contains("\"detail\"")
                 .doesNotContainPattern("java\\.|org\\.|com\\.fasterxml|Exception|SQL|select |insert ");
     }
 
-    private HttpResponse<String> assertRefused(Supplier<HttpResponse<String>> request, int status, String field, String reason) {
+    private HttpResponse<String> assertRefused(
+            Supplier<HttpResponse<String>> request, int status, String field, String reason) {
         int before = storedRows();
         HttpResponse<String> response = request.get();
         assertProblem(response, status);
@@ -127,7 +141,8 @@ class ApiErrorsTest extends ApiTest {
     void pagesKeepTheirHtmlErrorPage() {
         HttpResponse<String> unknownPage = raw("GET", "/no-such-page", null, null, "text/html");
         assertThat(unknownPage.statusCode()).isEqualTo(404);
-        assertThat(unknownPage.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(unknownPage.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 
         HttpResponse<String> governance = raw("GET", "/governance/no-such-page", null, null, "text/html");
         assertThat(governance.statusCode()).as("to the login form").isEqualTo(302);
@@ -137,9 +152,15 @@ class ApiErrorsTest extends ApiTest {
     @ParameterizedTest
     @CsvSource({"2147483647, 20, page", "-1, 20, page", "107374182, 20, page", "0, 501, size", "0, -5, size"})
     void aPageBeyondWhatTheDatabaseCanOffsetIsRefused(String page, String size, String field) {
-        assertRefused(() -> raw("GET", "/api/teams/" + team + "/snapshots?page=" + page + "&size=" + size, null, null, null),
-                400, field, field + ": must be between");
-        assertRefused(() -> raw("GET", "/api/loops?page=" + page + "&size=" + size, null, null, null), 400, field,
+        assertRefused(
+                () -> raw("GET", "/api/teams/" + team + "/snapshots?page=" + page + "&size=" + size, null, null, null),
+                400,
+                field,
+                field + ": must be between");
+        assertRefused(
+                () -> raw("GET", "/api/loops?page=" + page + "&size=" + size, null, null, null),
+                400,
+                field,
                 field + ": must be between");
     }
 
@@ -149,34 +170,57 @@ class ApiErrorsTest extends ApiTest {
 
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.body().get("items")).isEmpty();
-        assertThat(client.get("demo", "/api/loops?page=107374181&size=20").status()).isEqualTo(200);
+        assertThat(client.get("demo", "/api/loops?page=107374181&size=20").status())
+                .isEqualTo(200);
         assertProblem(raw("GET", "/api/loops?page=99999999999", null, null, null), 400);
     }
 
     @Test
     void aTeamNameOverTheColumnIsRefusedWithTheMaximum() {
         String name = "n".repeat(201);
-        assertRefused(() -> postJson("/api/teams", "{\"key\":\"long-name\",\"name\":\"" + name + "\"}"), 400, "name",
+        assertRefused(
+                () -> postJson("/api/teams", "{\"key\":\"long-name\",\"name\":\"" + name + "\"}"),
+                400,
+                "name",
                 "name: must be at most 200 characters, is 201");
-        assertRefused(() -> postJson("/api/teams", "{\"key\":\"long-member\",\"name\":\"x\",\"members\":[\"" + "m".repeat(65)
-                + "\"]}"), 400, "members[0]", "at most 64 characters");
-        assertThat(client.post("demo", "/api/teams", Map.of("key", "just-fits", "name", "n".repeat(200))).status()).isEqualTo(201);
+        assertRefused(
+                () -> postJson(
+                        "/api/teams",
+                        "{\"key\":\"long-member\",\"name\":\"x\",\"members\":[\"" + "m".repeat(65) + "\"]}"),
+                400,
+                "members[0]",
+                "at most 64 characters");
+        assertThat(client.post("demo", "/api/teams", Map.of("key", "just-fits", "name", "n".repeat(200)))
+                        .status())
+                .isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"NUL, \\u0000, control characters", "bell, \\u0007, control characters", "newline, \\n, control characters",
-            "DEL, \\u007f, control characters", "right-to-left override, \\u202e, bidirectional",
-            "left-to-right embedding, \\u202a, bidirectional", "first strong isolate, \\u2068, bidirectional",
-            "pop directional isolate, \\u2069, bidirectional", "lone surrogate, \\ud800, unpaired surrogates"})
+    @CsvSource({
+        "NUL, \\u0000, control characters",
+        "bell, \\u0007, control characters",
+        "newline, \\n, control characters",
+        "DEL, \\u007f, control characters",
+        "right-to-left override, \\u202e, bidirectional",
+        "left-to-right embedding, \\u202a, bidirectional",
+        "first strong isolate, \\u2068, bidirectional",
+        "pop directional isolate, \\u2069, bidirectional",
+        "lone surrogate, \\ud800, unpaired surrogates"
+    })
     void aTeamNameThatHidesOrReordersTextIsRefused(String what, String escape, String reason) {
-        assertRefused(() -> postJson("/api/teams", "{\"key\":\"sneaky\",\"name\":\"Atlas" + escape + "gpj.exe\"}"), 400, "name",
+        assertRefused(
+                () -> postJson("/api/teams", "{\"key\":\"sneaky\",\"name\":\"Atlas" + escape + "gpj.exe\"}"),
+                400,
+                "name",
                 "name: must not contain " + reason);
         assertThat(client.get("demo", "/api/teams/sneaky").status()).isEqualTo(404);
     }
 
     @Test
     void namesInOtherScriptsAndEmojiAreFine() {
-        assertThat(client.post("demo", "/api/teams", Map.of("key", "unicode", "name", "Équipe 北 🚀 עברית")).status()).isEqualTo(201);
+        assertThat(client.post("demo", "/api/teams", Map.of("key", "unicode", "name", "Équipe 北 🚀 עברית"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,10 +239,20 @@ class ApiErrorsTest extends ApiTest {
             signals as a list          | "e1"  | "2026-11-02T09:00:00Z" | 6        | [50]                          | signals     | signals: must be an object
             a NUL in the externalId    | "e\\u0000" | "2026-11-02T09:00:00Z" | 6   | {"engagement":50}             | externalId  | externalId: must not contain control characters
             """)
-    void aSnapshotValueOfTheWrongKindIsRefusedNamingTheField(String what, String externalId, String measuredAt,
-                                                            String respondents, String signals, String field, String reason) {
-        assertRefused(() -> postJson("/api/teams/" + team + "/snapshots", snapshot(externalId, measuredAt, respondents, signals)),
-                400, field, reason);
+    void aSnapshotValueOfTheWrongKindIsRefusedNamingTheField(
+            String what,
+            String externalId,
+            String measuredAt,
+            String respondents,
+            String signals,
+            String field,
+            String reason) {
+        assertRefused(
+                () -> postJson(
+                        "/api/teams/" + team + "/snapshots", snapshot(externalId, measuredAt, respondents, signals)),
+                400,
+                field,
+                reason);
     }
 
     @ParameterizedTest
@@ -211,13 +265,17 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void aWellFormedSnapshotStillPasses() {
-        HttpResponse<String> response = postJson("/api/teams/" + team + "/snapshots",
+        HttpResponse<String> response = postJson(
+                "/api/teams/" + team + "/snapshots",
                 snapshot("\"e1\"", "\"2026-11-02T09:00:00Z\"", "6", "{\"engagement\":50.5,\"rework_rate\":\"NaN\"}"));
         assertProblem(response, 400); // NaN as a string is read, then refused by the scale check
         assertThat(response.body()).contains("signals.rework_rate: must be a finite number");
 
-        assertThat(postJson("/api/teams/" + team + "/snapshots",
-                snapshot("\"e1\"", "\"2026-11-02T09:00:00Z\"", "6", "{\"engagement\":50.5}")).statusCode()).isEqualTo(200);
+        assertThat(postJson(
+                                "/api/teams/" + team + "/snapshots",
+                                snapshot("\"e1\"", "\"2026-11-02T09:00:00Z\"", "6", "{\"engagement\":50.5}"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> importCsv(byte[] csv) {
@@ -226,7 +284,8 @@ class ApiErrorsTest extends ApiTest {
 
     @Test
     void aCsvFileWithAByteOrderMarkImports() {
-        byte[] text = (CSV_HEADER + team + ",w1,2026-10-05T09:00:00Z,6,engagement,64\n").getBytes(StandardCharsets.UTF_8);
+        byte[] text =
+                (CSV_HEADER + team + ",w1,2026-10-05T09:00:00Z,6,engagement,64\n").getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[text.length + 3];
         withBom[0] = (byte) 0xEF;
         withBom[1] = (byte) 0xBB;
@@ -260,7 +319,8 @@ class ApiErrorsTest extends ApiTest {
         for (HttpResponse<String> answer : inParallel(6, () -> postJson("/api/teams/" + team + "/snapshots", body))) {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         }
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .isEqualTo(1);
 
         String newTeam = "{\"key\":\"" + team + "-twin\",\"name\":\"Twin\"}";
         List<HttpResponse<String>> creations = inParallel(4, () -> postJson("/api/teams", newTeam));
@@ -268,7 +328,8 @@ class ApiErrorsTest extends ApiTest {
         creations.stream().filter(answer -> answer.statusCode() != 201).forEach(answer -> assertProblem(answer, 409));
     }
 
-    private static List<HttpResponse<String>> inParallel(int threads, Supplier<HttpResponse<String>> request) throws Exception {
+    private static List<HttpResponse<String>> inParallel(int threads, Supplier<HttpResponse<String>> request)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -293,7 +354,11 @@ class ApiErrorsTest extends ApiTest {
     @Test
     void aFutureMeasurementNamesTheWindow() {
         String tomorrow = "\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"";
-        assertRefused(() -> postJson("/api/teams/" + team + "/snapshots", snapshot("\"e1\"", tomorrow, "6", "{\"engagement\":50}")),
-                400, "measuredAt", "to 5 minutes from now");
+        assertRefused(
+                () -> postJson(
+                        "/api/teams/" + team + "/snapshots", snapshot("\"e1\"", tomorrow, "6", "{\"engagement\":50}")),
+                400,
+                "measuredAt",
+                "to 5 minutes from now");
     }
 }

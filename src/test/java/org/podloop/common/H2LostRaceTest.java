@@ -1,5 +1,4 @@
 package org.podloop.common;
 
 /** {@link LostRaceContract} on the embedded default, H2. */
-class H2LostRaceTest extends LostRaceContract {
-}
+class H2LostRaceTest extends LostRaceContract {}

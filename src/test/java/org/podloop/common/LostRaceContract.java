@@ -32,7 +32,10 @@ abstract class LostRaceContract extends ApiTest {
 
     @Test
     void eightMembersCompletingOneTaskAtOnceGiveOneCompletionAndSevenConflicts() throws Exception {
-        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
         var task = client.loopTask("paula", "pod-" + team, loopId, "Task_ChooseIntervention");
         String taskId = task.get("id").asText();
         List<Callable<Response>> completes = new ArrayList<>();
@@ -43,15 +46,31 @@ abstract class LostRaceContract extends ApiTest {
 
         List<Response> answers = inParallel(completes);
 
-        List<String> messages = answers.stream().filter(answer -> answer.body() != null)
-                .map(answer -> answer.body().get("message").asText()).toList();
-        assertThat(answers).as(messages.toString()).extracting(Response::status).containsOnly(204, 409)
-                .filteredOn(status -> status == 204).hasSize(1);
-        assertThat(messages).hasSize(7).allSatisfy(m -> assertThat(m).doesNotContainIgnoringCase("sql").doesNotContain("Exception"));
-        assertThat(jdbc.queryForObject("select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null", Long.class, taskId))
+        List<String> messages = answers.stream()
+                .filter(answer -> answer.body() != null)
+                .map(answer -> answer.body().get("message").asText())
+                .toList();
+        assertThat(answers)
+                .as(messages.toString())
+                .extracting(Response::status)
+                .containsOnly(204, 409)
+                .filteredOn(status -> status == 204)
+                .hasSize(1);
+        assertThat(messages)
+                .hasSize(7)
+                .allSatisfy(m -> assertThat(m).doesNotContainIgnoringCase("sql").doesNotContain("Exception"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null",
+                        Long.class,
+                        taskId))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = ?", Long.class,
-                task.get("processInstanceId").asText(), "Task_RunIntervention")).as("one run task, not several").isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = ?",
+                        Long.class,
+                        task.get("processInstanceId").asText(),
+                        "Task_RunIntervention"))
+                .as("one run task, not several")
+                .isEqualTo(1);
     }
 
     @Test
@@ -68,16 +87,25 @@ abstract class LostRaceContract extends ApiTest {
 
         List<Response> answers = inParallel(imports);
 
-        List<Response> stored = answers.stream().filter(answer -> answer.status() == 200).toList();
+        List<Response> stored =
+                answers.stream().filter(answer -> answer.status() == 200).toList();
         assertThat(stored).as(answers.toString()).hasSize(1);
         assertThat(stored.get(0).body().get("created").asInt()).isEqualTo(snapshots);
-        assertThat(answers).filteredOn(answer -> answer.status() != 200).hasSize(3).allSatisfy(answer -> {
-            assertThat(answer.status()).isEqualTo(409);
-            assertThat(answer.body().get("detail").asText()).contains("another import for team '" + team + "' is running");
-        });
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isEqualTo(snapshots);
-        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team)).isEqualTo(snapshots);
-        assertThat(jdbc.queryForObject("select count(*) from import_leases where team_key = ?", Integer.class, team)).as("leases left").isZero();
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(3)
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).isEqualTo(409);
+                    assertThat(answer.body().get("detail").asText())
+                            .contains("another import for team '" + team + "' is running");
+                });
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .isEqualTo(snapshots);
+        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team))
+                .isEqualTo(snapshots);
+        assertThat(jdbc.queryForObject("select count(*) from import_leases where team_key = ?", Integer.class, team))
+                .as("leases left")
+                .isZero();
 
         // sent again once the first has finished, the same file is a no-op, not a conflict
         Response again = importCsv(csv.toString());
@@ -87,13 +115,16 @@ abstract class LostRaceContract extends ApiTest {
 
     @Test
     void aLeaseLeftByAStoppedNodeDoesNotBlockImportsForever() {
-        jdbc.update("insert into import_leases (team_key, taken_at) values (?, ?)", team,
+        jdbc.update(
+                "insert into import_leases (team_key, taken_at) values (?, ?)",
+                team,
                 Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)));
 
         Response answer = importCsv(CSV_HEADER + team + ",w1,2026-10-05T09:00:00Z,6,engagement,64\n");
 
         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from import_leases where team_key = ?", Integer.class, team)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from import_leases where team_key = ?", Integer.class, team))
+                .isZero();
     }
 
     private Response importCsv(String csv) {

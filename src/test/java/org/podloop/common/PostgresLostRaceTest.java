@@ -4,5 +4,4 @@ import org.podloop.support.OnPostgres;
 
 /** {@link LostRaceContract} on PostgreSQL, whose locks and unique-key errors differ from H2's. */
 @OnPostgres
-class PostgresLostRaceTest extends LostRaceContract {
-}
+class PostgresLostRaceTest extends LostRaceContract {}

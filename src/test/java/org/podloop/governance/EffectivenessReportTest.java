@@ -37,15 +37,20 @@ class EffectivenessReportTest extends LoopScenario {
         decide(handoffLoop(Map.of(HANDOFFS, 30.0)), Decision.CLOSE);
         handoffLoop(Map.of(HANDOFFS, 47.0));
         handoffLoop(Map.of(HANDOFFS, 70.0));
-        BpmnAwareTests.assertThat(handoffLoop(Map.of("engagement", 70.0))).isEnded()
-                .variables().containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "INCONCLUSIVE");
+        BpmnAwareTests.assertThat(handoffLoop(Map.of("engagement", 70.0)))
+                .isEnded()
+                .variables()
+                .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "INCONCLUSIVE");
 
         EffectivenessReport.Row row = effectiveness.report(null).rows().stream()
-                .filter(r -> r.pattern().equals("DELAYED_HANDOFFS") && r.interventionId().equals("handoff-checklist"))
-                .findFirst().orElseThrow();
+                .filter(r -> r.pattern().equals("DELAYED_HANDOFFS")
+                        && r.interventionId().equals("handoff-checklist"))
+                .findFirst()
+                .orElseThrow();
 
         // effects: 48 → 30 is +18 hours, 48 → 47 is +1, 48 → 70 is −22; the inconclusive one has none
-        assertThat(row).isEqualTo(new EffectivenessReport.Row("DELAYED_HANDOFFS", "handoff-checklist", 4, 1, 1, 1, 1, 1.0));
+        assertThat(row)
+                .isEqualTo(new EffectivenessReport.Row("DELAYED_HANDOFFS", "handoff-checklist", 4, 1, 1, 1, 1, 1.0));
     }
 
     /** Uses its own intervention, so that it does not change the figures the test above counts exactly. */
@@ -53,15 +58,21 @@ class EffectivenessReportTest extends LoopScenario {
     void theRecommendationsOfAnotherTeamReadTheSameFigures() {
         decide(handoffLoop("pairing-at-handoffs", Map.of(HANDOFFS, 30.0)), Decision.CLOSE);
         EffectivenessReport.Row row = effectiveness.report(null).rows().stream()
-                .filter(r -> r.pattern().equals("DELAYED_HANDOFFS") && r.interventionId().equals("pairing-at-handoffs"))
-                .findFirst().orElseThrow();
+                .filter(r -> r.pattern().equals("DELAYED_HANDOFFS")
+                        && r.interventionId().equals("pairing-at-handoffs"))
+                .findFirst()
+                .orElseThrow();
 
         newTeam();
         openLoop(Map.of(HANDOFFS, 50.0));
 
         String verified = String.valueOf(row.reduced() + row.notReduced() + row.worsened());
-        assertThat((String) BpmnAwareTests.assertThat(currentIteration()).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+        assertThat((String) BpmnAwareTests.assertThat(currentIteration())
+                        .variables()
+                        .actual()
+                        .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
                 .startsWith("1. pairing-at-handoffs")
-                .contains("verifiably reduced DELAYED_HANDOFFS in " + row.reduced() + " of " + verified + " verified iterations in other teams");
+                .contains("verifiably reduced DELAYED_HANDOFFS in " + row.reduced() + " of " + verified
+                        + " verified iterations in other teams");
     }
 }

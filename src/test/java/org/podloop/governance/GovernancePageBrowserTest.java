@@ -40,9 +40,12 @@ class GovernancePageBrowserTest extends BrowserTest {
 
         assertThat(browser.findElements(By.cssSelector("tr.audit-row")).size()).isGreaterThanOrEqualTo(12);
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("TASK_COMPLETED", "gina", "LOOP_CLOSED");
-        Object points = ((JavascriptExecutor) browser).executeScript(
-                "const c = Chart.getChart('trendChart'); return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : -1;");
-        assertThat(((Number) points).intValue()).as("points drawn in the trend chart").isGreaterThanOrEqualTo(2);
+        Object points = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const c = Chart.getChart('trendChart'); return c ? c.data.datasets.reduce((n, d) => n + d.data.length, 0) : -1;");
+        assertThat(((Number) points).intValue())
+                .as("points drawn in the trend chart")
+                .isGreaterThanOrEqualTo(2);
         assertThat(browser.findElement(By.id("marks")).getText()).contains("speak-up-round → REDUCED");
         screenshot("governance-loop");
     }
@@ -50,7 +53,8 @@ class GovernancePageBrowserTest extends BrowserTest {
     @Test
     void aPodMemberIsRefused() {
         logIn("paula");
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains("403"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.getPageSource().contains("403"));
         screenshot("governance-refused");
         browser.get("http://localhost:" + port + "/governance");
         assertThat(browser.getPageSource()).contains("403").doesNotContain("Audit trail");

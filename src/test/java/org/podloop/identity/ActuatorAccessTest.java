@@ -48,7 +48,10 @@ class ActuatorAccessTest extends ApiTest {
         String scraper = "mon-" + UUID.randomUUID().toString().substring(0, 8);
         directory.ensureUser(scraper, "Metrics", "Scraper", "demo");
         directory.ensureMembership(scraper, Groups.MONITORING);
-        String token = client.post("demo", "/api/tokens", Map.of("user", scraper, "name", "prometheus")).body().get("secret").asText();
+        String token = client.post("demo", "/api/tokens", Map.of("user", scraper, "name", "prometheus"))
+                .body()
+                .get("secret")
+                .asText();
 
         assertThat(metrics("demo").statusCode()).isEqualTo(200);
         HttpResponse<String> scraped = metrics(bearer(token));

@@ -12,6 +12,7 @@ class AdminAccountTest extends ApiTest {
 
     @Autowired
     Directory directory;
+
     @Autowired
     StartupLock startupLock;
 
@@ -22,7 +23,10 @@ class AdminAccountTest extends ApiTest {
 
     /** A start with PODLOOP_ADMIN_USER and PODLOOP_ADMIN_PASSWORD set to these. */
     private void startedWith(String user, String password) {
-        new AdminAccount(directory, startupLock, new IdentityProperties(new IdentityProperties.Admin(user, password), null))
+        new AdminAccount(
+                        directory,
+                        startupLock,
+                        new IdentityProperties(new IdentityProperties.Admin(user, password), null))
                 .afterSingletonsInstantiated();
     }
 
@@ -37,7 +41,8 @@ class AdminAccountTest extends ApiTest {
 
         startedWith(admin, "first-password");
 
-        assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, admin)).isZero();
+        assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, admin))
+                .isZero();
         assertThat(client.get(admin + ":first-password", "/api/teams").status()).isEqualTo(200);
     }
 }

@@ -18,7 +18,14 @@ class ApiAuthenticationTest {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/teams", "/api/loops", "/api/interventions", "/engine-rest/task", "/engine-rest/process-definition"})
+    @ValueSource(
+            strings = {
+                "/api/teams",
+                "/api/loops",
+                "/api/interventions",
+                "/engine-rest/task",
+                "/engine-rest/process-definition"
+            })
     void withoutCredentialsTheAnswerIs401(String path) {
         PodloopClient.Response response = new PodloopClient(port).get(null, path);
 

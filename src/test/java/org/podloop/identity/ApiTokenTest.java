@@ -24,13 +24,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ApiTokenTest extends ApiTest {
 
-    private static final Map<String, Object> SNAPSHOT = Map.of("externalId", "by-token", "measuredAt", "2026-11-01T09:00:00Z",
-            "respondents", 6, "signals", Map.of("psychological_safety", 38.0));
+    private static final Map<String, Object> SNAPSHOT = Map.of(
+            "externalId",
+            "by-token",
+            "measuredAt",
+            "2026-11-01T09:00:00Z",
+            "respondents",
+            6,
+            "signals",
+            Map.of("psychological_safety", 38.0));
 
     @Autowired
     Directory directory;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     SystemAccess system;
 
@@ -59,10 +68,16 @@ class ApiTokenTest extends ApiTest {
         String id = issued.body().get("id").asText();
 
         String hash = Sha256.hex(digest -> digest.update(secret.getBytes(StandardCharsets.UTF_8)));
-        assertThat(jdbc.queryForObject("select secret_hash from api_tokens where id = ?", String.class, UUID.fromString(id)))
+        assertThat(jdbc.queryForObject(
+                        "select secret_hash from api_tokens where id = ?", String.class, UUID.fromString(id)))
                 .isEqualTo(hash);
-        assertThat(jdbc.queryForObject("select count(*) from api_tokens where secret_hash = ? or name = ? or user_id = ?",
-                Integer.class, secret, secret, secret)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from api_tokens where secret_hash = ? or name = ? or user_id = ?",
+                        Integer.class,
+                        secret,
+                        secret,
+                        secret))
+                .isZero();
 
         Response listed = client.get("demo", "/api/tokens");
         assertThat(listed.status()).isEqualTo(200);
@@ -75,19 +90,25 @@ class ApiTokenTest extends ApiTest {
 
     @Test
     void aSignalSourcePostsWithItsTokenAndTheAuditAndTimelineNameTheToken() {
-        String secret = issue(source, "survey-export nightly").body().get("secret").asText();
+        String secret =
+                issue(source, "survey-export nightly").body().get("secret").asText();
 
         Response posted = client.post(bearer(secret), "/api/teams/" + team + "/snapshots", SNAPSHOT);
 
         assertThat(posted.status()).isEqualTo(200);
         String actor = source + " (token \"survey-export nightly\")";
-        assertThat(jdbc.queryForList("select actor from audit_entries where kind = 'SNAPSHOT_RECORDED' and content like ?",
-                String.class, "%" + team + "%")).containsExactly(actor);
+        assertThat(jdbc.queryForList(
+                        "select actor from audit_entries where kind = 'SNAPSHOT_RECORDED' and content like ?",
+                        String.class,
+                        "%" + team + "%"))
+                .containsExactly(actor);
         UUID loop = UUID.fromString(posted.body().at("/loop/id").asText());
-        List<String> timeline = jdbc.queryForList("select actor from loop_timeline where loop_id = ? and actor is not null",
-                String.class, loop);
+        List<String> timeline = jdbc.queryForList(
+                "select actor from loop_timeline where loop_id = ? and actor is not null", String.class, loop);
         assertThat(timeline).isNotEmpty().containsOnly(actor);
-        assertThat(find(client.get("demo", "/api/tokens").body(), tokenIdOf(source)).has("lastUsed")).isTrue();
+        assertThat(find(client.get("demo", "/api/tokens").body(), tokenIdOf(source))
+                        .has("lastUsed"))
+                .isTrue();
     }
 
     @Test
@@ -96,7 +117,9 @@ class ApiTokenTest extends ApiTest {
 
         assertThat(client.get(bearer(secret), "/api/interventions").status()).isEqualTo(200);
         // a signal source posts team data; it does not read it back
-        assertThat(client.get(bearer(secret), "/api/teams/" + team + "/snapshots").status()).isEqualTo(403);
+        assertThat(client.get(bearer(secret), "/api/teams/" + team + "/snapshots")
+                        .status())
+                .isEqualTo(403);
         assertThat(client.get(bearer(secret), "/api/tokens").status()).isEqualTo(403);
         Response tasks = client.get(bearer(secret), "/engine-rest/task?maxResults=10");
         assertThat(tasks.status()).isEqualTo(200);
@@ -107,9 +130,12 @@ class ApiTokenTest extends ApiTest {
     void aRevokedOrUnknownTokenIs401AndCountsNothingTowardTheLoginLock() {
         String secret = issue(source, "to be revoked").body().get("secret").asText();
         String id = tokenIdOf(source);
-        assertThat(client.post(bearer(secret), "/api/teams/" + team + "/snapshots", SNAPSHOT).status()).isEqualTo(200);
+        assertThat(client.post(bearer(secret), "/api/teams/" + team + "/snapshots", SNAPSHOT)
+                        .status())
+                .isEqualTo(200);
 
-        assertThat(client.send("demo", "DELETE", "/api/tokens/" + id, null).status()).isEqualTo(204);
+        assertThat(client.send("demo", "DELETE", "/api/tokens/" + id, null).status())
+                .isEqualTo(204);
 
         for (String presented : List.of(secret, "plt_" + "A".repeat(43), "not-a-token")) {
             Response refused = client.get(bearer(presented), "/api/interventions");
@@ -120,19 +146,34 @@ class ApiTokenTest extends ApiTest {
         for (int i = 0; i < 12; i++) {
             client.get(bearer(secret), "/api/interventions");
         }
-        assertThat(jdbc.queryForObject("select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = ?", Integer.class, source)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select coalesce(ATTEMPTS_, 0) from ACT_ID_USER where ID_ = ?", Integer.class, source))
+                .isZero();
         assertThat(client.get(source, "/api/interventions").status()).isEqualTo(200);
-        assertThat(find(client.get("demo", "/api/tokens").body(), id).get("revokedBy").asText()).isEqualTo("demo");
+        assertThat(find(client.get("demo", "/api/tokens").body(), id)
+                        .get("revokedBy")
+                        .asText())
+                .isEqualTo("demo");
         // revoking again keeps the first revocation; an unknown token is 404
-        assertThat(client.send("demo", "DELETE", "/api/tokens/" + id, null).status()).isEqualTo(204);
-        assertThat(client.send("demo", "DELETE", "/api/tokens/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+        assertThat(client.send("demo", "DELETE", "/api/tokens/" + id, null).status())
+                .isEqualTo(204);
+        assertThat(client.send("demo", "DELETE", "/api/tokens/" + UUID.randomUUID(), null)
+                        .status())
+                .isEqualTo(404);
 
         // the hash-chained record holds who issued and who revoked the token, once each, and never its secret
-        assertThat(jdbc.queryForList("select kind || ' ' || actor from audit_entries where content like ?", String.class,
-                "%" + id + "%")).containsExactly("API_TOKEN_ISSUED demo", "API_TOKEN_REVOKED demo");
-        assertThat(jdbc.queryForObject("select count(*) from audit_entries where content like ?", Integer.class,
-                "%" + secret.substring(4, 20) + "%")).isZero();
-        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean()).isTrue();
+        assertThat(jdbc.queryForList(
+                        "select kind || ' ' || actor from audit_entries where content like ?",
+                        String.class,
+                        "%" + id + "%"))
+                .containsExactly("API_TOKEN_ISSUED demo", "API_TOKEN_REVOKED demo");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entries where content like ?",
+                        Integer.class,
+                        "%" + secret.substring(4, 20) + "%"))
+                .isZero();
+        assertThat(client.get("gina", "/api/audit/verify").body().get("intact").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -142,7 +183,9 @@ class ApiTokenTest extends ApiTest {
         jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 10 where ID_ = ?", source);
 
         assertThat(client.get(source, "/api/interventions").status()).isEqualTo(401);
-        assertThat(client.post(bearer(secret), "/api/teams/" + team + "/snapshots", SNAPSHOT).status()).isEqualTo(200);
+        assertThat(client.post(bearer(secret), "/api/teams/" + team + "/snapshots", SNAPSHOT)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -165,14 +208,18 @@ class ApiTokenTest extends ApiTest {
         assertThat(issue(source, "twice").status()).isEqualTo(201);
         assertThat(issue(source, "twice").status()).isEqualTo(409);
 
-        assertThat(client.post("collector", "/api/tokens", Map.of("user", source, "name", "self-made")).status()).isEqualTo(403);
+        assertThat(client.post("collector", "/api/tokens", Map.of("user", source, "name", "self-made"))
+                        .status())
+                .isEqualTo(403);
         assertThat(client.get("gina", "/api/tokens").status()).isEqualTo(403);
         // an administrator who is also a technical client: her token does not manage tokens
         String both = user(Groups.SIGNAL_SOURCES, Groups.ADMINS);
         String secret = issue(both, "admin and source").body().get("secret").asText();
         assertThat(client.get(bearer(secret), "/api/teams").status()).isEqualTo(200);
         assertThat(client.get(bearer(secret), "/api/tokens").status()).isEqualTo(403);
-        assertThat(client.post(bearer(secret), "/api/tokens", Map.of("user", both, "name", "minted")).status()).isEqualTo(403);
+        assertThat(client.post(bearer(secret), "/api/tokens", Map.of("user", both, "name", "minted"))
+                        .status())
+                .isEqualTo(403);
     }
 
     private Response issue(String user, String name) {
@@ -190,11 +237,14 @@ class ApiTokenTest extends ApiTest {
     }
 
     private String tokenIdOf(String user) {
-        return jdbc.queryForObject("select id from api_tokens where user_id = ?", UUID.class, user).toString();
+        return jdbc.queryForObject("select id from api_tokens where user_id = ?", UUID.class, user)
+                .toString();
     }
 
     private static JsonNode find(JsonNode tokens, String id) {
-        return StreamSupport.stream(tokens.spliterator(), false).filter(t -> t.get("id").asText().equals(id)).findFirst()
+        return StreamSupport.stream(tokens.spliterator(), false)
+                .filter(t -> t.get("id").asText().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no token " + id + " in " + tokens));
     }
 

@@ -49,7 +49,10 @@ class EngineBoundariesTest extends ApiTest {
 
     @BeforeEach
     void aLoopWaitingForThePod() {
-        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
         var task = client.loopTask("paula", "pod-" + team, loopId, "Task_ChooseIntervention");
         taskId = task.get("id").asText();
         processInstanceId = task.get("processInstanceId").asText();
@@ -72,7 +75,9 @@ class EngineBoundariesTest extends ApiTest {
                 statuses.add(answer.get().statusCode());
                 bodies.add(answer.get().body());
                 if (answer.get().statusCode() != 204) {
-                    assertThat(answer.get().body()).doesNotContainIgnoringCase("sql").doesNotContain("Exception:");
+                    assertThat(answer.get().body())
+                            .doesNotContainIgnoringCase("sql")
+                            .doesNotContain("Exception:");
                 }
             }
             assertThat(statuses).as(bodies.toString()).containsOnly(204, 409);
@@ -84,16 +89,25 @@ class EngineBoundariesTest extends ApiTest {
 
     @Test
     void governanceReadsAPodsTaskButWritesNoCommentOrAttachmentIntoIt() {
-        Response comment = client.post("gina", "/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "decided already"));
-        Response attachment = client.post("gina", "/engine-rest/task/" + taskId + "/attachment/create", "multipart/form-data; boundary=b",
-                HttpRequest.BodyPublishers.ofString(part("attachment-name", "note") + part("attachment-description", "from governance")
-                        + part("attachment-type", "link") + part("url", "https://example.org") + "--b--\r\n"));
+        Response comment = client.post(
+                "gina", "/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "decided already"));
+        Response attachment = client.post(
+                "gina",
+                "/engine-rest/task/" + taskId + "/attachment/create",
+                "multipart/form-data; boundary=b",
+                HttpRequest.BodyPublishers.ofString(
+                        part("attachment-name", "note") + part("attachment-description", "from governance")
+                                + part("attachment-type", "link") + part("url", "https://example.org") + "--b--\r\n"));
 
         assertThat(client.get("gina", "/engine-rest/task/" + taskId).status()).isEqualTo(200);
         assertThat(comment.status()).as(String.valueOf(comment.body())).isEqualTo(403);
         assertThat(attachment.status()).as(String.valueOf(attachment.body())).isEqualTo(403);
-        assertThat(client.get("demo", "/engine-rest/task/" + taskId + "/comment").body()).isEmpty();
-        assertThat(client.get("demo", "/engine-rest/task/" + taskId + "/attachment").body()).isEmpty();
+        assertThat(client.get("demo", "/engine-rest/task/" + taskId + "/comment")
+                        .body())
+                .isEmpty();
+        assertThat(client.get("demo", "/engine-rest/task/" + taskId + "/attachment")
+                        .body())
+                .isEmpty();
     }
 
     /** Camunda's REST API asks for the historic task first; the engine itself is what the Tasklist and the REST API share. */
@@ -102,7 +116,8 @@ class EngineBoundariesTest extends ApiTest {
         TaskService tasks = engine.getTaskService();
         engine.getIdentityService().setAuthentication("quinn", List.of("pod-borealis"));
         try {
-            assertThatThrownBy(() -> tasks.createComment(taskId, null, "hello")).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> tasks.createComment(taskId, null, "hello"))
+                    .isInstanceOf(AuthorizationException.class);
             assertThatThrownBy(() -> tasks.createAttachment("link", taskId, null, "x", "y", "https://example.org"))
                     .isInstanceOf(AuthorizationException.class);
             engine.getIdentityService().setAuthentication("paula", List.of("pod-" + team));
@@ -110,7 +125,9 @@ class EngineBoundariesTest extends ApiTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        assertThat(engine.getTaskService().getTaskComments(taskId)).extracting(c -> c.getFullMessage()).containsExactly("we meet Tuesday");
+        assertThat(engine.getTaskService().getTaskComments(taskId))
+                .extracting(c -> c.getFullMessage())
+                .containsExactly("we meet Tuesday");
     }
 
     private static String part(String name, String value) {
@@ -118,14 +135,24 @@ class EngineBoundariesTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//engine-rest/task?maxResults=1", "/engine-rest;x/task?maxResults=1", "/api/teams/%2e%2e/x"})
+    @ValueSource(
+            strings = {"//engine-rest/task?maxResults=1", "/engine-rest;x/task?maxResults=1", "/api/teams/%2e%2e/x"})
     void aPathBuiltToSlipPastPathMatchingIsABadRequest(String path) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("paula:demo".getBytes(StandardCharsets.UTF_8)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("paula:demo".getBytes(StandardCharsets.UTF_8)))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
         assertThat(answer.body()).contains("\"field\":\"path\"");
     }
 }

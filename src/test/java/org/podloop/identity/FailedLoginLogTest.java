@@ -21,9 +21,12 @@ class FailedLoginLogTest extends ApiTest {
     void controlCharactersInAUserNameCannotForgeALogLine(CapturedOutput output) {
         // Basic base64("evil\r\nINFO forged:x"): user "evil\r\nINFO forged", password "x"
         assertThat(client.get("evil\r\nINFO forged:x", "/api/teams").status()).isEqualTo(401);
-        assertThat(client.get("bell\u0007\u001b[2J\u2028INFO forged:x", "/engine-rest/task?maxResults=1").status()).isEqualTo(401);
+        assertThat(client.get("bell\u0007\u001b[2J\u2028INFO forged:x", "/engine-rest/task?maxResults=1")
+                        .status())
+                .isEqualTo(401);
 
-        assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("INFO forged"))
+        assertThat(output.getAll().lines())
+                .noneMatch(line -> line.startsWith("INFO forged"))
                 .anyMatch(line -> line.contains("Failed login for user 'evil\\r\\nINFO forged'"))
                 .anyMatch(line -> line.contains("Failed login for user 'bell\\u0007\\u001b[2J\\u2028INFO forged'"));
     }

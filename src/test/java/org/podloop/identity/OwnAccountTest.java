@@ -21,10 +21,13 @@ class OwnAccountTest extends ApiTest {
 
     @Autowired
     Directory directory;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     SystemAccess system;
+
     @Autowired
     AccessPolicy accessPolicy;
 
@@ -44,12 +47,28 @@ class OwnAccountTest extends ApiTest {
 
     @Test
     void aPodMemberUpdatesHerProfileButDoesNotDeleteHerself() {
-        assertThat(client.get(member, "/engine-rest/user/" + member + "/profile").status()).isEqualTo(200);
-        assertThat(client.send(member, "PUT", "/engine-rest/user/" + member + "/profile",
-                Map.of("id", member, "firstName", "Renamed", "lastName", "Account", "email", member + "@podloop.invalid")).status())
+        assertThat(client.get(member, "/engine-rest/user/" + member + "/profile")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.send(
+                                member,
+                                "PUT",
+                                "/engine-rest/user/" + member + "/profile",
+                                Map.of(
+                                        "id",
+                                        member,
+                                        "firstName",
+                                        "Renamed",
+                                        "lastName",
+                                        "Account",
+                                        "email",
+                                        member + "@podloop.invalid"))
+                        .status())
                 .isEqualTo(204);
 
-        assertThat(client.send(member, "DELETE", "/engine-rest/user/" + member, null).status()).isEqualTo(403);
+        assertThat(client.send(member, "DELETE", "/engine-rest/user/" + member, null)
+                        .status())
+                .isEqualTo(403);
 
         assertThat(directory.userExists(member)).isTrue();
     }
@@ -61,25 +80,36 @@ class OwnAccountTest extends ApiTest {
             own.addPermission(Permissions.DELETE);
             authorizations.saveAuthorization(own);
         });
-        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.DELETE))).isTrue();
+        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.DELETE)))
+                .isTrue();
 
         accessPolicy.afterPropertiesSet();
 
-        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.DELETE))).isFalse();
-        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.UPDATE))).isTrue();
-        assertThat(client.send(member, "DELETE", "/engine-rest/user/" + member, null).status()).isEqualTo(403);
+        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.DELETE)))
+                .isFalse();
+        assertThat(system.call(() -> ownGrant().isPermissionGranted(Permissions.UPDATE)))
+                .isTrue();
+        assertThat(client.send(member, "DELETE", "/engine-rest/user/" + member, null)
+                        .status())
+                .isEqualTo(403);
         assertThat(directory.userExists(member)).isTrue();
     }
 
     @Test
     void anAdministratorDeletesUsers() {
-        assertThat(client.send("demo", "DELETE", "/engine-rest/user/" + member, null).status()).isEqualTo(204);
+        assertThat(client.send("demo", "DELETE", "/engine-rest/user/" + member, null)
+                        .status())
+                .isEqualTo(204);
 
         assertThat(directory.userExists(member)).isFalse();
     }
 
     private Authorization ownGrant() {
-        return authorizations.createAuthorizationQuery().userIdIn(member).resourceType(Resources.USER).resourceId(member)
+        return authorizations
+                .createAuthorizationQuery()
+                .userIdIn(member)
+                .resourceType(Resources.USER)
+                .resourceId(member)
                 .singleResult();
     }
 }

@@ -32,8 +32,11 @@ class ProductionSafeguardTest {
 
     @Test
     void anotherDatabaseWithoutDemoUsersAndWithoutAnAdminPasswordRefusesToStart() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(PodloopApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run("--podloop.admin.password=", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none").close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PodloopApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .logStartupInfo(false)
+                        .run("--podloop.admin.password=", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none")
+                        .close())
                 .hasMessageContaining("without demo users and without an administrator password");
     }
 
@@ -41,15 +44,29 @@ class ProductionSafeguardTest {
     void anAdminPasswordAndNoDemoPassTheSafeguard() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.setActiveProfiles("postgres");
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("podloop.admin.password", "s3cret", "spring.datasource.url", "jdbc:postgresql://db:5432/podloop")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test",
+                        Map.of(
+                                "podloop.admin.password",
+                                "s3cret",
+                                "spring.datasource.url",
+                                "jdbc:postgresql://db:5432/podloop")));
 
         assertThatCode(() -> new ProductionSafeguard().postProcessEnvironment(environment, new SpringApplication()))
                 .doesNotThrowAnyException();
-        assertThat(environment.getProperty("podloop.demo.enabled", Boolean.class)).as("no demo users on another database").isFalse();
+        assertThat(environment.getProperty("podloop.demo.enabled", Boolean.class))
+                .as("no demo users on another database")
+                .isFalse();
     }
 
     private static void start(String... args) {
-        new SpringApplicationBuilder(PodloopApplication.class).web(WebApplicationType.NONE).profiles("postgres")
-                .logStartupInfo(false).run(args).close();
+        new SpringApplicationBuilder(PodloopApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles("postgres")
+                .logStartupInfo(false)
+                .run(args)
+                .close();
     }
 }

@@ -49,7 +49,10 @@ class SecurityTest extends ApiTest {
 
     @BeforeEach
     void aLoopWaitingForThePod() {
-        loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
         chooseTask = client.loopTask("paula", "pod-" + team, loopId, TASK_CHOOSE_INTERVENTION);
     }
 
@@ -65,8 +68,15 @@ class SecurityTest extends ApiTest {
     }
 
     static Stream<Row> table() {
-        Object snapshot = Map.of("externalId", "row", "measuredAt", "2026-11-01T09:00:00Z", "respondents", 6,
-                "signals", Map.of("psychological_safety", 70.0));
+        Object snapshot = Map.of(
+                "externalId",
+                "row",
+                "measuredAt",
+                "2026-11-01T09:00:00Z",
+                "respondents",
+                6,
+                "signals",
+                Map.of("psychological_safety", 70.0));
         Object choice = Map.of("variables", Map.of("interventionId", Map.of("value", "speak-up-round")));
         return Stream.of(
                 // authentication
@@ -117,8 +127,18 @@ class SecurityTest extends ApiTest {
                 row("olivia", "POST", "/api/rules/reload", "", 403),
                 row("gina", "POST", "/api/rules/reload", "", 403),
                 // users and groups in the engine: administrators only
-                row("paula", "POST", "/engine-rest/group/create", Map.of("id", "pod-{new}", "name", "x", "type", "POD"), 403),
-                row("demo", "POST", "/engine-rest/group/create", Map.of("id", "pod-{new}", "name", "x", "type", "POD"), 204),
+                row(
+                        "paula",
+                        "POST",
+                        "/engine-rest/group/create",
+                        Map.of("id", "pod-{new}", "name", "x", "type", "POD"),
+                        403),
+                row(
+                        "demo",
+                        "POST",
+                        "/engine-rest/group/create",
+                        Map.of("id", "pod-{new}", "name", "x", "type", "POD"),
+                        204),
                 // the pod's task: its pod reads and works it; governance reads, cannot work it; others see nothing
                 row("paula", "GET", "/engine-rest/task/{task}", null, 200),
                 row("gina", "GET", "/engine-rest/task/{task}", null, 200),
@@ -138,8 +158,12 @@ class SecurityTest extends ApiTest {
         String path = fill(row.path());
         Response response;
         if ("csv".equals(row.body())) {
-            response = client.post(user, path, "text/csv", HttpRequest.BodyPublishers.ofString(
-                    "team,externalId,measuredAt,respondents,metric,value\n" + team + ",csv-1,2026-11-01T09:00:00Z,6,engagement,70\n"));
+            response = client.post(
+                    user,
+                    path,
+                    "text/csv",
+                    HttpRequest.BodyPublishers.ofString("team,externalId,measuredAt,respondents,metric,value\n" + team
+                            + ",csv-1,2026-11-01T09:00:00Z,6,engagement,70\n"));
         } else if ("bpmn".equals(row.body())) {
             response = client.deploy(user, "security-probe", Map.of("SecurityProbeProcess.bpmn", PROBE_BPMN));
         } else {
@@ -150,10 +174,23 @@ class SecurityTest extends ApiTest {
 
     @Test
     void aPodMemberListsOnlyHerPodsTasksAndLoops() {
-        assertThat(client.tasks("quinn", Map.of()).stream().map(t -> t.get("id").asText())).doesNotContain(chooseTask.get("id").asText());
-        assertThat(client.get("quinn", "/api/loops?team=" + team).body().get("total").asInt()).isZero();
-        assertThat(client.get("paula", "/api/loops?team=" + team).body().get("total").asInt()).isEqualTo(1);
-        assertThat(client.get("gina", "/api/loops?team=" + team).body().get("total").asInt()).isEqualTo(1);
+        assertThat(client.tasks("quinn", Map.of()).stream().map(t -> t.get("id").asText()))
+                .doesNotContain(chooseTask.get("id").asText());
+        assertThat(client.get("quinn", "/api/loops?team=" + team)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(client.get("paula", "/api/loops?team=" + team)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(client.get("gina", "/api/loops?team=" + team)
+                        .body()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -164,7 +201,9 @@ class SecurityTest extends ApiTest {
         for (String outsider : List.of("quinn", "gina")) {
             var refused = WebappSession.logIn(port, outsider).post(complete, choice);
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-            assertThat(refused.body()).as("refused by the engine's authorizations, not by CSRF").contains("TASK_WORK");
+            assertThat(refused.body())
+                    .as("refused by the engine's authorizations, not by CSRF")
+                    .contains("TASK_WORK");
         }
         var completed = WebappSession.logIn(port, "paula").post(complete, choice);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
@@ -178,13 +217,16 @@ class SecurityTest extends ApiTest {
             case "iteration" -> 2;
             default -> UUID.randomUUID().toString();
         };
-        Response refused = client.complete("paula", chooseTask.get("id").asText(),
-                Map.of("interventionId", "speak-up-round", variable, forged));
+        Response refused = client.complete(
+                "paula", chooseTask.get("id").asText(), Map.of("interventionId", "speak-up-round", variable, forged));
 
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
         assertThat(refused.body().get("message").asText()).contains(variable + ": belongs to the loop");
-        assertThat(client.loopTask("paula", "pod-" + team, loopId, TASK_CHOOSE_INTERVENTION).get("id")).isEqualTo(chooseTask.get("id"));
-        assertThat(client.tasks("quinn", Map.of("processInstanceBusinessKey", loopId))).isEmpty();
+        assertThat(client.loopTask("paula", "pod-" + team, loopId, TASK_CHOOSE_INTERVENTION)
+                        .get("id"))
+                .isEqualTo(chooseTask.get("id"));
+        assertThat(client.tasks("quinn", Map.of("processInstanceBusinessKey", loopId)))
+                .isEmpty();
     }
 
     @Test
@@ -194,47 +236,84 @@ class SecurityTest extends ApiTest {
 
         assertThat(client.get("olivia", instances).body()).isEmpty();
         assertThat(client.get("olivia", variables).body()).isEmpty();
-        assertThat(client.get("olivia", "/engine-rest/process-definition?maxResults=10&key=LoopIterationProcess").body()).isNotEmpty();
-        assertThat(client.get("gina", instances).body()).as("the loop and its iteration").hasSize(2);
+        assertThat(client.get("olivia", "/engine-rest/process-definition?maxResults=10&key=LoopIterationProcess")
+                        .body())
+                .isNotEmpty();
+        assertThat(client.get("gina", instances).body())
+                .as("the loop and its iteration")
+                .hasSize(2);
         assertThat(client.get("gina", variables).body()).isNotEmpty();
     }
 
     @Test
     void aCandidateGroupTakenOffATaskLosesAccessToIt() {
         String task = chooseTask.get("id").asText();
-        assertThat(client.post("demo", "/engine-rest/task/" + task + "/identity-links/delete",
-                Map.of("groupId", "pod-" + team, "type", "candidate")).status()).isEqualTo(204);
+        assertThat(client.post(
+                                "demo",
+                                "/engine-rest/task/" + task + "/identity-links/delete",
+                                Map.of("groupId", "pod-" + team, "type", "candidate"))
+                        .status())
+                .isEqualTo(204);
 
         assertThat(client.get("paula", "/engine-rest/task/" + task).status()).isEqualTo(404);
-        assertThat(client.complete("paula", task, Map.of("interventionId", "speak-up-round")).status()).isEqualTo(403);
+        assertThat(client.complete("paula", task, Map.of("interventionId", "speak-up-round"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void anExpressionInATaskQueryIsRefusedEvenInsideOrQueries() {
-        Response direct = client.post("paula", "/engine-rest/task?maxResults=10", Map.of("assigneeExpression", "${currentUser()}"));
-        Response nested = client.post("paula", "/engine-rest/task?maxResults=10",
+        Response direct = client.post(
+                "paula", "/engine-rest/task?maxResults=10", Map.of("assigneeExpression", "${currentUser()}"));
+        Response nested = client.post(
+                "paula",
+                "/engine-rest/task?maxResults=10",
                 Map.of("orQueries", List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}"))));
-        Response stored = client.post("demo", "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "expr-" + team,
-                "query", Map.of("candidateGroupsExpression", "${currentUserGroups()}")));
+        Response stored = client.post(
+                "demo",
+                "/engine-rest/filter/create",
+                Map.of(
+                        "resourceType",
+                        "Task",
+                        "name",
+                        "expr-" + team,
+                        "query",
+                        Map.of("candidateGroupsExpression", "${currentUserGroups()}")));
 
         assertThat(direct.status()).as(String.valueOf(direct.body())).isEqualTo(400);
         assertThat(nested.status()).as(String.valueOf(nested.body())).isEqualTo(400);
         assertThat(nested.body().get("message").asText()).containsIgnoringCase("expression");
         assertThat(stored.status()).as(String.valueOf(stored.body())).isEqualTo(400);
-        assertThat(client.get("demo", "/engine-rest/filter?maxResults=10&name=expr-" + team).body()).isEmpty();
+        assertThat(client.get("demo", "/engine-rest/filter?maxResults=10&name=expr-" + team)
+                        .body())
+                .isEmpty();
     }
 
     @Test
     void aJavaSerializedVariableIsRefusedAndNotStoredEvenForAnAdministrator() {
         String task = chooseTask.get("id").asText();
-        Response refused = client.send("demo", "PUT", "/engine-rest/task/" + task + "/variables/payload", Map.of(
-                "value", "rO0ABXQABHBvZGw=", "type", "Object",
-                "valueInfo", Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
+        Response refused = client.send(
+                "demo",
+                "PUT",
+                "/engine-rest/task/" + task + "/variables/payload",
+                Map.of(
+                        "value",
+                        "rO0ABXQABHBvZGw=",
+                        "type",
+                        "Object",
+                        "valueInfo",
+                        Map.of(
+                                "objectTypeName",
+                                "java.lang.String",
+                                "serializationDataFormat",
+                                "application/x-java-serialized-object")));
 
         // Camunda's REST API reports this refusal (ENGINE-17007) as 500; Podloop answers 400 (EngineRestErrors)
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
         assertThat(refused.body().get("message").asText()).contains("Java serialization format is prohibited");
-        assertThat(client.get("demo", "/engine-rest/task/" + task + "/variables/payload").status()).isEqualTo(404);
+        assertThat(client.get("demo", "/engine-rest/task/" + task + "/variables/payload")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -243,8 +322,11 @@ class SecurityTest extends ApiTest {
 
         assertThat(unbounded.status()).isEqualTo(400);
         assertThat(unbounded.body().get("message").asText()).contains("unbound");
-        assertThat(client.get("gina", "/engine-rest/task?maxResults=5").status()).isEqualTo(200);
-        assertThat(client.get("gina", "/engine-rest/task?maxResults=5000").status()).as("above queryMaxResultsLimit").isEqualTo(400);
+        assertThat(client.get("gina", "/engine-rest/task?maxResults=5").status())
+                .isEqualTo(200);
+        assertThat(client.get("gina", "/engine-rest/task?maxResults=5000").status())
+                .as("above queryMaxResultsLimit")
+                .isEqualTo(400);
     }
 
     /** A user of this test alone: a wrong password locks its user for seconds, which must not hit the demo users. */
@@ -269,7 +351,9 @@ class SecurityTest extends ApiTest {
         if (newKey == null) {
             newKey = "n" + UUID.randomUUID().toString().substring(0, 8);
         }
-        return text.replace("{team}", team).replace("{loop}", loopId).replace("{task}", chooseTask.get("id").asText())
+        return text.replace("{team}", team)
+                .replace("{loop}", loopId)
+                .replace("{task}", chooseTask.get("id").asText())
                 .replace("{new}", newKey);
     }
 }

@@ -18,17 +18,26 @@ class TasklistBrowserTest extends BrowserTest {
 
     @Test
     void paulaChoosesAnInterventionFromHerPodsTaskInTheTasklist() {
-        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
         logIn("paula");
         openFilter("My pod's tasks (" + team + ")");
 
-        WebElement task = chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(team))).stream().findFirst().orElse(null));
+        WebElement task = chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(team))).stream()
+                .findFirst()
+                .orElse(null));
         assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("Due soon (" + team + ")");
         task.click();
-        WebElement recommendations = chromium.waitFor(d -> d.findElements(By.cssSelector("textarea[id$='Field_Recommendations']"))
-                .stream().filter(t -> !t.getDomProperty("value").isBlank()).findFirst().orElse(null));
+        WebElement recommendations =
+                chromium.waitFor(d -> d.findElements(By.cssSelector("textarea[id$='Field_Recommendations']")).stream()
+                        .filter(t -> !t.getDomProperty("value").isBlank())
+                        .findFirst()
+                        .orElse(null));
         assertThat(recommendations.getDomProperty("value")).contains("speak-up-round");
-        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Findings']")).getDomProperty("value"))
+        assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_Findings']"))
+                        .getDomProperty("value"))
                 .contains("SUPPRESSED_FEEDBACK");
         chromium.screenshot("tasklist-paula-choose");
 
@@ -37,12 +46,27 @@ class TasklistBrowserTest extends BrowserTest {
         chromium.waitFor(d -> d.findElements(By.cssSelector("button.claim")).isEmpty() ? Boolean.TRUE : null);
         browser.findElement(By.cssSelector("input[id$='Field_InterventionId']")).sendKeys("speak-up-round");
         chromium.waitFor(d -> d.findElements(By.xpath("//button[normalize-space()='Complete']")).stream()
-                .filter(WebElement::isEnabled).findFirst().orElse(null)).click();
+                        .filter(WebElement::isEnabled)
+                        .findFirst()
+                        .orElse(null))
+                .click();
 
-        chromium.waitFor(d -> client.tasks("paula", Map.of("processInstanceBusinessKey", loopId,
-                "taskDefinitionKey", ProcessIds.TASK_RUN_INTERVENTION)).size() == 1 ? Boolean.TRUE : null);
+        chromium.waitFor(d -> client.tasks(
+                                        "paula",
+                                        Map.of(
+                                                "processInstanceBusinessKey",
+                                                loopId,
+                                                "taskDefinitionKey",
+                                                ProcessIds.TASK_RUN_INTERVENTION))
+                                .size()
+                        == 1
+                ? Boolean.TRUE
+                : null);
         chromium.screenshot("tasklist-paula-completed");
-        assertThat(client.get("paula", "/api/loops/" + loopId).body().at("/iterations/0/interventionId").asText())
+        assertThat(client.get("paula", "/api/loops/" + loopId)
+                        .body()
+                        .at("/iterations/0/interventionId")
+                        .asText())
                 .isEqualTo("speak-up-round");
     }
 
@@ -55,14 +79,22 @@ class TasklistBrowserTest extends BrowserTest {
         logIn("quinn");
         openFilter("My pod's tasks (" + quinnsTeam + ")");
 
-        chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(quinnsTeam))).stream().findFirst().orElse(null));
+        chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(quinnsTeam))).stream()
+                .findFirst()
+                .orElse(null));
         chromium.screenshot("tasklist-quinn");
-        assertThat(browser.getPageSource()).doesNotContain(chooseTaskName(team)).doesNotContain("My pod's tasks (" + team + ")");
-        assertThat(client.tasks("quinn", Map.of("candidateGroup", "pod-" + team))).isEmpty();
+        assertThat(browser.getPageSource())
+                .doesNotContain(chooseTaskName(team))
+                .doesNotContain("My pod's tasks (" + team + ")");
+        assertThat(client.tasks("quinn", Map.of("candidateGroup", "pod-" + team)))
+                .isEmpty();
     }
 
     private void openFilter(String name) {
-        chromium.waitFor(d -> d.findElements(By.partialLinkText(name)).stream().findFirst().orElse(null)).click();
+        chromium.waitFor(d -> d.findElements(By.partialLinkText(name)).stream()
+                        .findFirst()
+                        .orElse(null))
+                .click();
     }
 
     private static String chooseTaskName(String team) {
@@ -71,10 +103,14 @@ class TasklistBrowserTest extends BrowserTest {
 
     private void logIn(String user) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = chromium.waitFor(d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=username]"))
-                .stream().findFirst().orElse(null));
+        WebElement name = chromium.waitFor(
+                d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=username]")).stream()
+                        .findFirst()
+                        .orElse(null));
         name.sendKeys(user);
-        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]"))
+                .sendKeys("demo");
+        browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
+                .click();
     }
 }

@@ -31,12 +31,22 @@ class ExecutionLoopProcessTest extends LoopScenario {
 
         ProcessInstance second = currentIteration();
         assertThat(second.getId()).isNotEqualTo(first.getId());
-        BpmnAwareTests.assertThat(loopInstance).hasPassed("Task_PrepareNextIteration").isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
-        BpmnAwareTests.assertThat(second).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION).variables()
+        BpmnAwareTests.assertThat(loopInstance)
+                .hasPassed("Task_PrepareNextIteration")
+                .isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
+        BpmnAwareTests.assertThat(second)
+                .isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
+                .variables()
                 .containsEntry(ProcessIds.VAR_ITERATION, 2)
-                .containsEntry(ProcessIds.VAR_BASELINE_SNAPSHOT_ID, remeasure.snapshotId().toString());
-        assertThat((String) BpmnAwareTests.assertThat(second).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
-                .startsWith("1. anonymous-pre-mortem").doesNotContain("speak-up-round");
+                .containsEntry(
+                        ProcessIds.VAR_BASELINE_SNAPSHOT_ID,
+                        remeasure.snapshotId().toString());
+        assertThat((String) BpmnAwareTests.assertThat(second)
+                        .variables()
+                        .actual()
+                        .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+                .startsWith("1. anonymous-pre-mortem")
+                .doesNotContain("speak-up-round");
         LoopView loop = loop();
         assertThat(loop.status()).isEqualTo(LoopStatus.OPEN);
         assertThat(loop.iterations()).extracting(LoopView.Iteration::number).containsExactly(1, 2);
@@ -53,8 +63,12 @@ class ExecutionLoopProcessTest extends LoopScenario {
         newTeam();
         openLoop(40);
 
-        assertThat((String) BpmnAwareTests.assertThat(currentIteration()).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
-                .containsPattern("anonymous-pre-mortem — .*\\n\\s+why: verifiably reduced SUPPRESSED_FEEDBACK in \\d+ of \\d+ verified iterations in other teams");
+        assertThat((String) BpmnAwareTests.assertThat(currentIteration())
+                        .variables()
+                        .actual()
+                        .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+                .containsPattern(
+                        "anonymous-pre-mortem — .*\\n\\s+why: verifiably reduced SUPPRESSED_FEEDBACK in \\d+ of \\d+ verified iterations in other teams");
     }
 
     @Test
@@ -65,8 +79,10 @@ class ExecutionLoopProcessTest extends LoopScenario {
         decide(first, Decision.REPEAT);
 
         BpmnAwareTests.assertThat(loopInstance).isWaitingAt(ProcessIds.CALL_ACTIVITY_RUN_ITERATION);
-        BpmnAwareTests.assertThat(currentIteration()).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
-                .variables().containsEntry(ProcessIds.VAR_ITERATION, 2);
+        BpmnAwareTests.assertThat(currentIteration())
+                .isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
+                .variables()
+                .containsEntry(ProcessIds.VAR_ITERATION, 2);
     }
 
     @Test
@@ -76,7 +92,9 @@ class ExecutionLoopProcessTest extends LoopScenario {
         var again = measure(35);
 
         assertThat(again.loop().id()).isEqualTo(loopId);
-        assertThat(loops.loops(new LoopFilter(team, null, null, null, null), 0, 10).total()).isEqualTo(1);
+        assertThat(loops.loops(new LoopFilter(team, null, null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(1);
         assertThat(timeline()).containsSubsequence("LOOP_OPENED", "SNAPSHOT_ATTACHED");
         BpmnAwareTests.assertThat(currentIteration()).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
     }

@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
@@ -20,24 +19,34 @@ class LoopIterationProcessTest extends LoopScenario {
     void reducedFrictionGoesToGovernance() {
         openLoop(38);
         ProcessInstance iteration = currentIteration();
-        BpmnAwareTests.assertThat(iteration).hasPassed("Task_StartIteration").isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
-                .variables().containsEntry(ProcessIds.VAR_ITERATION, 1);
+        BpmnAwareTests.assertThat(iteration)
+                .hasPassed("Task_StartIteration")
+                .isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION)
+                .variables()
+                .containsEntry(ProcessIds.VAR_ITERATION, 1);
         BpmnAwareTests.assertThat(task(iteration)).hasCandidateGroup("pod-" + team);
-        assertThat((String) BpmnAwareTests.assertThat(iteration).variables().actual().get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
+        assertThat((String) BpmnAwareTests.assertThat(iteration)
+                        .variables()
+                        .actual()
+                        .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
                 .contains("speak-up-round", "anonymous-pre-mortem");
 
         chooseAndRun("speak-up-round");
         BpmnAwareTests.assertThat(iteration).isWaitingAt(ProcessIds.TASK_AWAIT_REMEASUREMENT);
 
         measure(60);
-        BpmnAwareTests.assertThat(iteration).isWaitingAt(ProcessIds.TASK_DECIDE)
-                .variables().containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "REDUCED");
+        BpmnAwareTests.assertThat(iteration)
+                .isWaitingAt(ProcessIds.TASK_DECIDE)
+                .variables()
+                .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "REDUCED");
         BpmnAwareTests.assertThat(task(iteration)).hasCandidateGroup("governance");
 
         decide(iteration, Decision.CLOSE);
-        BpmnAwareTests.assertThat(iteration).isEnded()
+        BpmnAwareTests.assertThat(iteration)
+                .isEnded()
                 .hasPassedInOrder("Task_VerifyOutcome", ProcessIds.TASK_DECIDE, "Task_EndIteration")
-                .variables().containsEntry(ProcessIds.VAR_ITERATION_OUTCOME, "CLOSE");
+                .variables()
+                .containsEntry(ProcessIds.VAR_ITERATION_OUTCOME, "CLOSE");
     }
 
     @Test
@@ -47,8 +56,11 @@ class LoopIterationProcessTest extends LoopScenario {
 
         measure(40);
 
-        BpmnAwareTests.assertThat(iteration).isEnded().hasNotPassed(ProcessIds.TASK_DECIDE)
-                .variables().containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "NOT_REDUCED")
+        BpmnAwareTests.assertThat(iteration)
+                .isEnded()
+                .hasNotPassed(ProcessIds.TASK_DECIDE)
+                .variables()
+                .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "NOT_REDUCED")
                 .containsEntry(ProcessIds.VAR_ITERATION_OUTCOME, "REPEAT");
     }
 
@@ -59,8 +71,11 @@ class LoopIterationProcessTest extends LoopScenario {
 
         measure(30);
 
-        BpmnAwareTests.assertThat(iteration).isEnded().hasNotPassed(ProcessIds.TASK_DECIDE)
-                .variables().containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "WORSENED")
+        BpmnAwareTests.assertThat(iteration)
+                .isEnded()
+                .hasNotPassed(ProcessIds.TASK_DECIDE)
+                .variables()
+                .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "WORSENED")
                 .containsEntry(ProcessIds.VAR_ITERATION_OUTCOME, "REPEAT");
     }
 
@@ -69,10 +84,16 @@ class LoopIterationProcessTest extends LoopScenario {
         openLoop(38);
         ProcessInstance iteration = chooseAndRun("speak-up-round");
 
-        intake.receive(team, new org.podloop.signal.NewSnapshot("no-target", Instant.now(), 6, java.util.Map.of("engagement", 70.0)));
+        intake.receive(
+                team,
+                new org.podloop.signal.NewSnapshot(
+                        "no-target", Instant.now(), 6, java.util.Map.of("engagement", 70.0)));
 
-        BpmnAwareTests.assertThat(iteration).isEnded().hasNotPassed(ProcessIds.TASK_DECIDE)
-                .variables().containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "INCONCLUSIVE");
+        BpmnAwareTests.assertThat(iteration)
+                .isEnded()
+                .hasNotPassed(ProcessIds.TASK_DECIDE)
+                .variables()
+                .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "INCONCLUSIVE");
     }
 
     @Test
@@ -84,7 +105,9 @@ class LoopIterationProcessTest extends LoopScenario {
         BpmnAwareTests.assertThat(iteration).hasNotPassed(ProcessIds.TASK_REMIND_TO_CHOOSE);
         timePasses(Duration.ofMinutes(2));
 
-        BpmnAwareTests.assertThat(iteration).hasPassed(ProcessIds.TASK_REMIND_TO_CHOOSE).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
+        BpmnAwareTests.assertThat(iteration)
+                .hasPassed(ProcessIds.TASK_REMIND_TO_CHOOSE)
+                .isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
         assertThat(timeline()).contains("REMINDER_SENT");
     }
 
@@ -97,7 +120,9 @@ class LoopIterationProcessTest extends LoopScenario {
         BpmnAwareTests.assertThat(iteration).hasNotPassed(ProcessIds.TASK_REMIND_TO_FINISH);
         timePasses(Duration.ofMinutes(2));
 
-        BpmnAwareTests.assertThat(iteration).hasPassed(ProcessIds.TASK_REMIND_TO_FINISH).isWaitingAt(ProcessIds.TASK_RUN_INTERVENTION);
+        BpmnAwareTests.assertThat(iteration)
+                .hasPassed(ProcessIds.TASK_REMIND_TO_FINISH)
+                .isWaitingAt(ProcessIds.TASK_RUN_INTERVENTION);
     }
 
     @Test
@@ -106,14 +131,19 @@ class LoopIterationProcessTest extends LoopScenario {
         ProcessInstance iteration = choose("anonymous-pre-mortem");
         java.util.Date due = task(ProcessIds.TASK_RUN_INTERVENTION, iteration).getDueDate();
 
-        complete(task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "half way",
-                ProcessIds.VAR_EXTEND, true));
+        complete(
+                task(ProcessIds.TASK_RUN_INTERVENTION, iteration),
+                withVariables(ProcessIds.VAR_OUTCOME_NOTES, "half way", ProcessIds.VAR_EXTEND, true));
 
-        BpmnAwareTests.assertThat(iteration).hasPassed("Task_ExtendTimeBox").isWaitingAt(ProcessIds.TASK_RUN_INTERVENTION);
-        assertThat(task(ProcessIds.TASK_RUN_INTERVENTION, iteration).getDueDate()).isEqualTo(java.util.Date.from(due.toInstant().plus(Duration.ofDays(7))));
+        BpmnAwareTests.assertThat(iteration)
+                .hasPassed("Task_ExtendTimeBox")
+                .isWaitingAt(ProcessIds.TASK_RUN_INTERVENTION);
+        assertThat(task(ProcessIds.TASK_RUN_INTERVENTION, iteration).getDueDate())
+                .isEqualTo(java.util.Date.from(due.toInstant().plus(Duration.ofDays(7))));
         var again = task(ProcessIds.TASK_RUN_INTERVENTION, iteration);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(again,
-                withVariables(ProcessIds.VAR_OUTCOME_NOTES, "still not done", ProcessIds.VAR_EXTEND, true)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(
+                        again,
+                        withVariables(ProcessIds.VAR_OUTCOME_NOTES, "still not done", ProcessIds.VAR_EXTEND, true)))
                 .hasMessageContaining("extend: the time-box was extended once already");
         complete(again, withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done", ProcessIds.VAR_EXTEND, false));
         BpmnAwareTests.assertThat(iteration).isWaitingAt(ProcessIds.TASK_AWAIT_REMEASUREMENT);
@@ -127,19 +157,29 @@ class LoopIterationProcessTest extends LoopScenario {
 
         timePasses(Duration.ofDays(14).plusMinutes(1));
 
-        BpmnAwareTests.assertThat(iteration).isWaitingAt(ProcessIds.TASK_AWAIT_REMEASUREMENT, ProcessIds.TASK_REQUEST_REMEASUREMENT);
-        BpmnAwareTests.assertThat(task(ProcessIds.TASK_REQUEST_REMEASUREMENT, iteration)).hasCandidateGroup("pod-" + team);
+        BpmnAwareTests.assertThat(iteration)
+                .isWaitingAt(ProcessIds.TASK_AWAIT_REMEASUREMENT, ProcessIds.TASK_REQUEST_REMEASUREMENT);
+        BpmnAwareTests.assertThat(task(ProcessIds.TASK_REQUEST_REMEASUREMENT, iteration))
+                .hasCandidateGroup("pod-" + team);
         assertThat(timeline()).contains("REMEASUREMENT_OVERDUE");
 
         measure(60);
 
         BpmnAwareTests.assertThat(iteration).isWaitingAt(ProcessIds.TASK_DECIDE);
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(iteration.getId())
-                .taskDefinitionKey(ProcessIds.TASK_REQUEST_REMEASUREMENT).count()).isEqualTo(1);
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(iteration.getId())
+                        .taskDefinitionKey(ProcessIds.TASK_REQUEST_REMEASUREMENT)
+                        .count())
+                .isEqualTo(1);
         decide(iteration, Decision.CLOSE);
         BpmnAwareTests.assertThat(iteration).isEnded();
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(iteration.getId()).count())
-                .as("the open request ends with the iteration").isZero();
+        assertThat(engine.getTaskService()
+                        .createTaskQuery()
+                        .processInstanceId(iteration.getId())
+                        .count())
+                .as("the open request ends with the iteration")
+                .isZero();
     }
 
     @Test
@@ -153,7 +193,9 @@ class LoopIterationProcessTest extends LoopScenario {
 
         measure(36);
 
-        BpmnAwareTests.assertThat(third).isWaitingAt(ProcessIds.TASK_DECIDE).variables()
+        BpmnAwareTests.assertThat(third)
+                .isWaitingAt(ProcessIds.TASK_DECIDE)
+                .variables()
                 .containsEntry(ProcessIds.VAR_ITERATION, 3)
                 .containsEntry(ProcessIds.VAR_VERIFICATION_OUTCOME, "NOT_REDUCED")
                 .containsEntry(ProcessIds.VAR_ITERATIONS_EXHAUSTED, true);

@@ -35,8 +35,12 @@ class ProcessVocabularyTest {
                 Matcher comparison = COMPARISON.matcher(Files.readString(file));
                 while (comparison.find()) {
                     String variable = comparison.group(1);
-                    assertThat(VOCABULARY).as("%s compares %s, which has no enum", file, variable).containsKey(variable);
-                    assertThat(VOCABULARY.get(variable)).as("%s: %s", file, comparison.group()).contains(comparison.group(2));
+                    assertThat(VOCABULARY)
+                            .as("%s compares %s, which has no enum", file, variable)
+                            .containsKey(variable);
+                    assertThat(VOCABULARY.get(variable))
+                            .as("%s: %s", file, comparison.group())
+                            .contains(comparison.group(2));
                     compared.add(variable + "=" + comparison.group(2));
                 }
             }

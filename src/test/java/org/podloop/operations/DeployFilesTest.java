@@ -23,14 +23,19 @@ class DeployFilesTest {
         List<JsonNode> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(K8S)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                YAML.readValues(YAML.getFactory().createParser(file.toFile()), JsonNode.class).readAll().forEach(objects::add);
+                YAML.readValues(YAML.getFactory().createParser(file.toFile()), JsonNode.class)
+                        .readAll()
+                        .forEach(objects::add);
             }
         }
         return objects;
     }
 
     private static JsonNode kind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).findFirst().orElseThrow(() -> new AssertionError("no " + kind));
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind));
     }
 
     @Test
@@ -48,10 +53,12 @@ class DeployFilesTest {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             assertThat(container.at("/" + probe + "/httpGet/port").asText()).isEqualTo(portName);
         }
-        assertThat(kind(objects, "Service").at("/spec/ports/0/targetPort").asText()).isEqualTo(portName);
+        assertThat(kind(objects, "Service").at("/spec/ports/0/targetPort").asText())
+                .isEqualTo(portName);
         JsonNode labels = deployment.at("/spec/template/metadata/labels");
         assertThat(kind(objects, "Service").at("/spec/selector")).isEqualTo(labels);
-        assertThat(kind(objects, "PodDisruptionBudget").at("/spec/selector/matchLabels")).isEqualTo(labels);
+        assertThat(kind(objects, "PodDisruptionBudget").at("/spec/selector/matchLabels"))
+                .isEqualTo(labels);
         assertThat(deployment.at("/spec/selector/matchLabels")).isEqualTo(labels);
     }
 
@@ -62,11 +69,18 @@ class DeployFilesTest {
         JsonNode env = kind(objects, "Deployment").at("/spec/template/spec/containers/0/env");
 
         assertThat(cluster.path("apiVersion").asText()).startsWith("postgresql.cnpg.io/");
-        List<String> urls = env.findValuesAsText("value").stream().filter(v -> v.startsWith("jdbc:")).toList();
-        assertThat(urls).singleElement().asString().contains("//" + cluster.at("/metadata/name").asText() + "-rw:5432/");
+        List<String> urls = env.findValuesAsText("value").stream()
+                .filter(v -> v.startsWith("jdbc:"))
+                .toList();
+        assertThat(urls)
+                .singleElement()
+                .asString()
+                .contains("//" + cluster.at("/metadata/name").asText() + "-rw:5432/");
         env.forEach(variable -> {
             if (variable.path("name").asText().contains("PASSWORD")) {
-                assertThat(variable.has("value")).as(variable.path("name").asText() + " must come from a Secret").isFalse();
+                assertThat(variable.has("value"))
+                        .as(variable.path("name").asText() + " must come from a Secret")
+                        .isFalse();
                 assertThat(variable.at("/valueFrom/secretKeyRef/name").asText()).isNotBlank();
             }
         });
@@ -78,14 +92,17 @@ class DeployFilesTest {
     @Test
     void composeRunsTwoIdenticalNodesOnOnePostgresqlBehindOneAddressWithoutCommittedPasswords() throws IOException {
         // SnakeYAML resolves the anchor that node2 shares with node1, as Compose does.
-        JsonNode compose = YAML.valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("deploy/compose.yaml"))));
+        JsonNode compose =
+                YAML.valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("deploy/compose.yaml"))));
         JsonNode services = compose.get("services");
 
         assertThat(services.get("node1")).isEqualTo(services.get("node2"));
-        assertThat(services.at("/node1/environment/SPRING_DATASOURCE_URL").asText()).isEqualTo("jdbc:postgresql://db:5432/podloop");
+        assertThat(services.at("/node1/environment/SPRING_DATASOURCE_URL").asText())
+                .isEqualTo("jdbc:postgresql://db:5432/podloop");
         assertThat(services.at("/node1/expose/0").asText()).isEqualTo("8080");
         assertThat(services.at("/lb/ports/0").asText()).isEqualTo("8080:80");
-        List<String> passwords = new ArrayList<>(List.of(services.at("/db/environment/POSTGRES_PASSWORD").asText(),
+        List<String> passwords = new ArrayList<>(List.of(
+                services.at("/db/environment/POSTGRES_PASSWORD").asText(),
                 services.at("/node1/environment/SPRING_DATASOURCE_PASSWORD").asText(),
                 services.at("/node1/environment/PODLOOP_ADMIN_PASSWORD").asText()));
         assertThat(passwords).allSatisfy(p -> assertThat(p).startsWith("${").contains(":?"));
@@ -98,7 +115,13 @@ class DeployFilesTest {
         String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
 
         assertThat(dockerfile).contains("extract --layers", "EXPOSE 8080", "MaxRAMPercentage", "JarLauncher");
-        String user = dockerfile.lines().filter(l -> l.startsWith("USER ")).findFirst().orElseThrow().substring(5).trim();
+        String user = dockerfile
+                .lines()
+                .filter(l -> l.startsWith("USER "))
+                .findFirst()
+                .orElseThrow()
+                .substring(5)
+                .trim();
         assertThat(user).isNotIn("0", "root");
     }
 }

@@ -29,7 +29,9 @@ class MetricsAfterCommitTest extends ApiTest {
     }
 
     private double findings() {
-        return registry.find("podloop.findings").counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find("podloop.findings").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private Response importCsv(String csv) {
@@ -51,10 +53,12 @@ class MetricsAfterCommitTest extends ApiTest {
         double findingsBefore = findings();
 
         // the good snapshots are recorded and classified before the bad line refuses the whole file
-        Response refused = importCsv(weeks(3) + team + ",w4,2026-10-05T09:00:00Z,6,psychological_safety,not-a-number\n");
+        Response refused =
+                importCsv(weeks(3) + team + ",w4,2026-10-05T09:00:00Z,6,psychological_safety,not-a-number\n");
 
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .isZero();
         assertThat(ingested()).as("snapshots ingested").isEqualTo(ingestedBefore);
         assertThat(findings()).as("findings raised").isEqualTo(findingsBefore);
     }

@@ -16,8 +16,16 @@ class OperationsEndpointsTest extends ApiTest {
 
     @Test
     void livenessAndReadinessAreUp() {
-        assertThat(client.get(null, "/actuator/health/liveness").body().get("status").asText()).isEqualTo("UP");
-        assertThat(client.get(null, "/actuator/health/readiness").body().get("status").asText()).isEqualTo("UP");
+        assertThat(client.get(null, "/actuator/health/liveness")
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
+        assertThat(client.get(null, "/actuator/health/readiness")
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -27,8 +35,14 @@ class OperationsEndpointsTest extends ApiTest {
         // an administrator here; Prometheus itself scrapes with a monitoring user's token (ActuatorAccessTest)
         String metrics = client.getText("demo", "/actuator/prometheus").body();
 
-        assertThat(metrics).contains("podloop_snapshots_ingested_total", "podloop_findings_total{pattern=\"SUPPRESSED_FEEDBACK\"",
-                "podloop_loops{status=\"OPEN\"}", "podloop_classification_seconds_count", "podloop_jobs_backlog",
-                "podloop_tasks_oldest_age_seconds", "podloop_ruleset_version");
+        assertThat(metrics)
+                .contains(
+                        "podloop_snapshots_ingested_total",
+                        "podloop_findings_total{pattern=\"SUPPRESSED_FEEDBACK\"",
+                        "podloop_loops{status=\"OPEN\"}",
+                        "podloop_classification_seconds_count",
+                        "podloop_jobs_backlog",
+                        "podloop_tasks_oldest_age_seconds",
+                        "podloop_ruleset_version");
     }
 }

@@ -20,8 +20,10 @@ class PostgresReadinessTest extends ApiTest {
 
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String user;
+
     @Value("${spring.datasource.password:}")
     String password;
 
@@ -63,14 +65,20 @@ class PostgresReadinessTest extends ApiTest {
         assertThat(client.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
         String database = database();
         try {
-            administer("alter database \"" + database + "\" allow_connections false",
-                    "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "' and pid <> pg_backend_pid()");
+            administer(
+                    "alter database \"" + database + "\" allow_connections false",
+                    "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                            + "' and pid <> pg_backend_pid()");
 
             Response down = awaitReadiness(r -> r.status() == 503);
 
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.body().get("status").asText()).isEqualTo("DOWN");
-            assertThat(client.get(null, "/actuator/health/liveness").body().get("status").asText()).isEqualTo("UP");
+            assertThat(client.get(null, "/actuator/health/liveness")
+                            .body()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("UP");
         } finally {
             administer("alter database \"" + database + "\" allow_connections true");
         }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.podloop.support.LoopScenario;
 import org.podloop.process.HostileDefinitions.Attack;
+import org.podloop.support.LoopScenario;
 import org.podloop.support.PodloopClient;
 import org.podloop.support.PodloopClient.Response;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +25,7 @@ class DeploymentAttackTest extends LoopScenario {
 
     @LocalServerPort
     int port;
+
     PodloopClient client;
     long deploymentsBefore;
 
@@ -40,15 +41,18 @@ class DeploymentAttackTest extends LoopScenario {
     @BeforeEach
     void countDeployments() {
         client = new PodloopClient(port);
-        deploymentsBefore = engine.getRepositoryService().createDeploymentQuery().count();
+        deploymentsBefore =
+                engine.getRepositoryService().createDeploymentQuery().count();
     }
 
     @AfterEach
     void nothingWasDeployedAndNothingRan() {
-        assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+        assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+                .isEqualTo(deploymentsBefore);
         // a timer start event would have created a job at deployment
         assertThat(engine.getManagementService().createJobQuery().timers().list())
-                .noneMatch(job -> job.getProcessDefinitionKey() != null && job.getProcessDefinitionKey().startsWith("Attack_"));
+                .noneMatch(job -> job.getProcessDefinitionKey() != null
+                        && job.getProcessDefinitionKey().startsWith("Attack_"));
         HostileDefinitions.noAttackRan(engine);
     }
 
@@ -58,19 +62,28 @@ class DeploymentAttackTest extends LoopScenario {
         Response refused = client.deploy("olivia", "attack", Map.of(attack.resource(), attack.content()));
 
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
-        JsonNode errors = refused.body().at("/details/" + attack.resource().replace("~", "~0").replace("/", "~1") + "/errors");
-        assertThat(errors.isArray()).as("findings for %s in %s", attack.resource(), refused.body()).isTrue();
+        JsonNode errors = refused.body()
+                .at("/details/" + attack.resource().replace("~", "~0").replace("/", "~1") + "/errors");
+        assertThat(errors.isArray())
+                .as("findings for %s in %s", attack.resource(), refused.body())
+                .isTrue();
         if (attack.element() != null) {
-            assertThat(errors.findValuesAsText("mainElementId")).as(refused.body().toString()).contains(attack.element());
+            assertThat(errors.findValuesAsText("mainElementId"))
+                    .as(refused.body().toString())
+                    .contains(attack.element());
         }
-        assertThat(errors.findValuesAsText("message")).as(refused.body().toString())
+        assertThat(errors.findValuesAsText("message"))
+                .as(refused.body().toString())
                 .anySatisfy(message -> assertThat(message).contains(attack.reason()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnAttacks")
     void theLintApiNamesTheSameFindingsBeforeAnyDeploy(Attack attack) {
-        Response linted = client.post("olivia", "/api/processes/lint?name=" + attack.resource(), "application/xml",
+        Response linted = client.post(
+                "olivia",
+                "/api/processes/lint?name=" + attack.resource(),
+                "application/xml",
                 BodyPublishers.ofString(attack.content()));
 
         assertThat(linted.status()).isEqualTo(200);

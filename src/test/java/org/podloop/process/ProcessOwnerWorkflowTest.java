@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.podloop.loop.ProcessIds;
 import org.podloop.support.LoopScenario;
-import org.podloop.support.PodloopClient.Response;
 import org.podloop.support.PodloopClient;
+import org.podloop.support.PodloopClient.Response;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +28,7 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
 
     @LocalServerPort
     int port;
+
     PodloopClient client;
     String iterationXml;
     String loopXml;
@@ -42,8 +43,12 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
     /** Undo an edit the way it was made, so that later tests run the shipped definitions again. */
     @AfterEach
     void theShippedDefinitionsAreTheLatestAgain() {
-        assertThat(client.deploy("olivia", ProcessDeployer.DEPLOYMENT_NAME, Map.of("LoopIterationProcess.bpmn", iterationXml))
-                .status()).isEqualTo(200);
+        assertThat(client.deploy(
+                                "olivia",
+                                ProcessDeployer.DEPLOYMENT_NAME,
+                                Map.of("LoopIterationProcess.bpmn", iterationXml))
+                        .status())
+                .isEqualTo(200);
     }
 
     private long definitions() {
@@ -61,33 +66,46 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
             a script condition          | id="Condition_1">${extensionRequested}        | id="Condition_1" language="groovy">extensionRequested | Flow_ExtensionRequested_ExtendTimeBox | script conditions (language 'groovy') are not allowed
             a script task               | <serviceTask camunda:delegateExpression="${recordReminder}" id="Task_RemindToChoose" | <scriptTask scriptFormat="groovy" id="Task_RemindToChoose" | Task_RemindToChoose | script tasks are not allowed
             """)
-    void aDefectiveIterationDeployedFromModelerIsRefusedNamingTheElement(String defect, String from, String to, String element,
-                                                                          String reason) {
+    void aDefectiveIterationDeployedFromModelerIsRefusedNamingTheElement(
+            String defect, String from, String to, String element, String reason) {
         assertThat(iterationXml).contains(from);
         String broken = iterationXml.replace(from, to);
         if (to.startsWith("<scriptTask")) {
-            broken = broken.replace("<outgoing>Flow_RemindToChoose_ChooseReminded</outgoing>\n    </serviceTask>",
+            broken = broken.replace(
+                    "<outgoing>Flow_RemindToChoose_ChooseReminded</outgoing>\n    </serviceTask>",
                     "<outgoing>Flow_RemindToChoose_ChooseReminded</outgoing>\n    </scriptTask>");
         }
         long before = definitions();
 
-        Response refused = client.deploy("olivia", "modeler-" + defect.replace(' ', '-'), Map.of("LoopIterationProcess.bpmn", broken));
+        Response refused = client.deploy(
+                "olivia", "modeler-" + defect.replace(' ', '-'), Map.of("LoopIterationProcess.bpmn", broken));
 
         assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
         JsonNode errors = refused.body().at("/details/LoopIterationProcess.bpmn/errors");
         assertThat(errors.findValuesAsText("mainElementId")).contains(element);
-        assertThat(errors.findValuesAsText("message")).anySatisfy(message -> assertThat(message).contains(reason));
+        assertThat(errors.findValuesAsText("message"))
+                .anySatisfy(message -> assertThat(message).contains(reason));
         assertThat(definitions()).isEqualTo(before);
     }
 
     @Test
     void aCallActivityToAnUnknownProcessIsRefused() {
-        Response refused = client.deploy("olivia", "modeler-unknown-call",
-                Map.of("ExecutionLoopProcess.bpmn", loopXml.replace("calledElement=\"LoopIterationProcess\"", "calledElement=\"NoSuchProcess\"")));
+        Response refused = client.deploy(
+                "olivia",
+                "modeler-unknown-call",
+                Map.of(
+                        "ExecutionLoopProcess.bpmn",
+                        loopXml.replace("calledElement=\"LoopIterationProcess\"", "calledElement=\"NoSuchProcess\"")));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body().at("/details/ExecutionLoopProcess.bpmn/errors/0/mainElementId").asText()).isEqualTo("CallActivity_RunIteration");
-        assertThat(refused.body().at("/details/ExecutionLoopProcess.bpmn/errors/0/message").asText()).contains("'NoSuchProcess', which is not deployed");
+        assertThat(refused.body()
+                        .at("/details/ExecutionLoopProcess.bpmn/errors/0/mainElementId")
+                        .asText())
+                .isEqualTo("CallActivity_RunIteration");
+        assertThat(refused.body()
+                        .at("/details/ExecutionLoopProcess.bpmn/errors/0/message")
+                        .asText())
+                .contains("'NoSuchProcess', which is not deployed");
     }
 
     @Test
@@ -100,7 +118,9 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
         assertThat(defective.body().at("/findings/0/elementId").asText()).isEqualTo("Task_Decide");
         assertThat(defective.body().at("/findings/0/reason").asText()).contains("no form");
         assertThat(definitions()).isEqualTo(before);
-        assertThat(lintXmlAs("paula", iterationXml).status()).as("only process owners lint and deploy").isEqualTo(403);
+        assertThat(lintXmlAs("paula", iterationXml).status())
+                .as("only process owners lint and deploy")
+                .isEqualTo(403);
         Response unchangedFolder = client.post("olivia", "/api/processes/deploy", "");
         assertThat(unchangedFolder.status()).isEqualTo(200);
         assertThat(client.post("paula", "/api/processes/deploy", "").status()).isEqualTo(403);
@@ -111,24 +131,36 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
     }
 
     private Response lintXmlAs(String user, String xml) {
-        return client.post(user, "/api/processes/lint?name=LoopIterationProcess.bpmn", "application/xml",
+        return client.post(
+                user,
+                "/api/processes/lint?name=LoopIterationProcess.bpmn",
+                "application/xml",
                 java.net.http.HttpRequest.BodyPublishers.ofString(xml));
     }
 
     private int latestIterationVersion() {
-        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ProcessIds.LOOP_ITERATION)
-                .latestVersion().singleResult().getVersion();
+        return engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ProcessIds.LOOP_ITERATION)
+                .latestVersion()
+                .singleResult()
+                .getVersion();
     }
 
     private int versionOf(ProcessInstance instance) {
-        return engine.getRepositoryService().getProcessDefinition(
-                engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                        .getProcessDefinitionId()).getVersion();
+        return engine.getRepositoryService()
+                .getProcessDefinition(engine.getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getProcessDefinitionId())
+                .getVersion();
     }
 
     private void deployEditedIteration() {
         String edited = iterationXml.replace("${loopDurations.chooseReminder}", "P1D");
-        Response deployed = client.deploy("olivia", ProcessDeployer.DEPLOYMENT_NAME, Map.of("LoopIterationProcess.bpmn", edited));
+        Response deployed =
+                client.deploy("olivia", ProcessDeployer.DEPLOYMENT_NAME, Map.of("LoopIterationProcess.bpmn", edited));
         assertThat(deployed.status()).as(String.valueOf(deployed.body())).isEqualTo(200);
     }
 
@@ -140,7 +172,9 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
 
         deployEditedIteration();
         assertThat(latestIterationVersion()).isEqualTo(original + 1);
-        assertThat(versionOf(first)).as("the running iteration keeps its version").isEqualTo(original);
+        assertThat(versionOf(first))
+                .as("the running iteration keeps its version")
+                .isEqualTo(original);
 
         chooseAndRun("speak-up-round");
         measure(40);
@@ -162,7 +196,8 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
 
         assertThat(report.status()).as(String.valueOf(report.body())).isEqualTo(200);
         assertThat(report.body().get("targetVersion").asInt()).isEqualTo(original + 1);
-        assertThat(report.body().get("migrated").findValuesAsText("processInstanceId")).contains(running.getId());
+        assertThat(report.body().get("migrated").findValuesAsText("processInstanceId"))
+                .contains(running.getId());
         assertThat(versionOf(running)).isEqualTo(original + 1);
         BpmnAwareTests.assertThat(running).isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
         chooseAndRun("speak-up-round");

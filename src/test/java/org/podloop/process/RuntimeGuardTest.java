@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.podloop.support.LoopScenario;
 import org.podloop.process.HostileDefinitions.Attack;
+import org.podloop.support.LoopScenario;
 
 /**
  * The second wall: with the deploy-time lint taken out of the engine (here, in a test only), the same
@@ -37,7 +37,10 @@ class RuntimeGuardTest extends LoopScenario {
     @BeforeEach
     void takeTheLintOut() {
         deployers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeployers();
-        lint = deployers.stream().filter(d -> d instanceof ProcessLintPlugin.LintingDeployer).findFirst().orElseThrow();
+        lint = deployers.stream()
+                .filter(d -> d instanceof ProcessLintPlugin.LintingDeployer)
+                .findFirst()
+                .orElseThrow();
         deployers.remove(lint);
     }
 
@@ -55,11 +58,19 @@ class RuntimeGuardTest extends LoopScenario {
     void theEngineRefusesWhatTheLintWouldHave(Attack attack) {
         try {
             // a timer start event's cycle is evaluated as it is deployed
-            deployment = engine.getRepositoryService().createDeployment().name("attack-past-the-lint")
-                    .addString(attack.resource(), attack.content()).deploy();
-            ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                    .deploymentId(deployment.getId()).singleResult();
-            List<Job> timerStarts = engine.getManagementService().createJobQuery().processDefinitionId(definition.getId()).list();
+            deployment = engine.getRepositoryService()
+                    .createDeployment()
+                    .name("attack-past-the-lint")
+                    .addString(attack.resource(), attack.content())
+                    .deploy();
+            ProcessDefinition definition = engine.getRepositoryService()
+                    .createProcessDefinitionQuery()
+                    .deploymentId(deployment.getId())
+                    .singleResult();
+            List<Job> timerStarts = engine.getManagementService()
+                    .createJobQuery()
+                    .processDefinitionId(definition.getId())
+                    .list();
             if (timerStarts.isEmpty()) {
                 engine.getRuntimeService().startProcessInstanceById(definition.getId());
             } else {
@@ -67,7 +78,9 @@ class RuntimeGuardTest extends LoopScenario {
                 timerStarts.forEach(job -> engine.getManagementService().executeJob(job.getId()));
             }
         } catch (RuntimeException refused) {
-            assertThat(refused).hasMessageFindingMatch("Podloop|may not|belongs to the loop|Cannot resolve identifier|non-existing field");
+            assertThat(refused)
+                    .hasMessageFindingMatch(
+                            "Podloop|may not|belongs to the loop|Cannot resolve identifier|non-existing field");
         }
 
         HostileDefinitions.noAttackRan(engine);

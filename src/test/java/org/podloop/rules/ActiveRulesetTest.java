@@ -20,6 +20,7 @@ class ActiveRulesetTest {
 
     @TempDir
     Path folder;
+
     private final List<Object> published = new ArrayList<>();
     private ActiveRuleset active;
 
@@ -50,14 +51,18 @@ class ActiveRulesetTest {
     void anEditedMetricCatalogueIsANewVersionAndIsServedAfterTheReload() throws IOException {
         String before = active.version();
         Path metrics = folder.resolve("metrics.yaml");
-        Files.writeString(metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
-        assertThat(informs("engagement")).as("nothing changes before the reload").isEqualTo("DISENGAGEMENT");
+        Files.writeString(
+                metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
+        assertThat(informs("engagement"))
+                .as("nothing changes before the reload")
+                .isEqualTo("DISENGAGEMENT");
 
         RulesetInfo reloaded = active.reload();
 
         assertThat(reloaded.version()).isNotEqualTo(before).isEqualTo(active.version());
         assertThat(informs("engagement")).isEqualTo("BURNOUT_RISK");
-        String servedWithTheRules = active.withCurrent(ruleset -> ruleset.metrics().find("engagement").orElseThrow().informs());
+        String servedWithTheRules = active.withCurrent(
+                ruleset -> ruleset.metrics().find("engagement").orElseThrow().informs());
         assertThat(servedWithTheRules).isEqualTo("BURNOUT_RISK");
         assertThat(published).containsExactly(new RulesetActivated(reloaded.version(), before));
     }
@@ -66,10 +71,14 @@ class ActiveRulesetTest {
     void aBrokenMetricCatalogueIsRefusedAndTheServingRulesAndCataloguesStay() throws IOException {
         String before = active.version();
         Path metrics = folder.resolve("metrics.yaml");
-        Files.writeString(metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK")
-                .replace("direction: LOWER_IS_BETTER", "direction: SIDEWAYS"));
+        Files.writeString(
+                metrics,
+                Files.readString(metrics)
+                        .replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK")
+                        .replace("direction: LOWER_IS_BETTER", "direction: SIDEWAYS"));
 
-        assertThatThrownBy(active::reload).isInstanceOf(RulesetBuildException.class)
+        assertThatThrownBy(active::reload)
+                .isInstanceOf(RulesetBuildException.class)
                 .hasMessageContaining("metrics.yaml is not a valid catalogue");
         assertThat(active.version()).isEqualTo(before);
         assertThat(informs("engagement")).isEqualTo("DISENGAGEMENT");
@@ -79,19 +88,32 @@ class ActiveRulesetTest {
     @Test
     void aCheckThatFailsRefusesTheWholeFolder() throws IOException {
         String before = active.version();
-        ActiveRuleset checked = new ActiveRuleset(new RulesProperties(folder), List.of(candidate -> {
-            if (candidate.metrics().find("engagement").orElseThrow().informs().equals("BURNOUT_RISK")) {
-                throw new RulesetBuildException("the self-check failed", List.of("engagement must inform DISENGAGEMENT"));
-            }
-        }), Clock.systemUTC(), published::add);
+        ActiveRuleset checked = new ActiveRuleset(
+                new RulesProperties(folder),
+                List.of(candidate -> {
+                    if (candidate
+                            .metrics()
+                            .find("engagement")
+                            .orElseThrow()
+                            .informs()
+                            .equals("BURNOUT_RISK")) {
+                        throw new RulesetBuildException(
+                                "the self-check failed", List.of("engagement must inform DISENGAGEMENT"));
+                    }
+                }),
+                Clock.systemUTC(),
+                published::add);
         try {
             Path metrics = folder.resolve("metrics.yaml");
-            Files.writeString(metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
+            Files.writeString(
+                    metrics, Files.readString(metrics).replace("informs: DISENGAGEMENT", "informs: BURNOUT_RISK"));
 
-            assertThatThrownBy(checked::reload).isInstanceOf(RulesetBuildException.class)
+            assertThatThrownBy(checked::reload)
+                    .isInstanceOf(RulesetBuildException.class)
                     .hasMessageContaining("engagement must inform DISENGAGEMENT");
             assertThat(checked.version()).isEqualTo(before);
-            assertThat(checked.metrics().find("engagement").orElseThrow().informs()).isEqualTo("DISENGAGEMENT");
+            assertThat(checked.metrics().find("engagement").orElseThrow().informs())
+                    .isEqualTo("DISENGAGEMENT");
         } finally {
             checked.destroy();
         }

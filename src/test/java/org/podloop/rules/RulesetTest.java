@@ -45,7 +45,9 @@ class RulesetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"classification.drl", "verification.drl", "metrics.yaml", "interventions.yaml", "self-check.yaml"})
+    @ValueSource(
+            strings = {"classification.drl", "verification.drl", "metrics.yaml", "interventions.yaml", "self-check.yaml"
+            })
     void everyFileOfTheFolderIsPartOfTheVersion(String file) throws IOException {
         copyShippedRules();
         String shipped;
@@ -79,7 +81,8 @@ class RulesetTest {
     void theMetricCatalogueIsBuiltWithTheRules() {
         copyShippedRules();
         try (Ruleset ruleset = build()) {
-            assertThat(ruleset.metrics().find("engagement")).hasValueSatisfying(m -> assertThat(m.informs()).isEqualTo("DISENGAGEMENT"));
+            assertThat(ruleset.metrics().find("engagement"))
+                    .hasValueSatisfying(m -> assertThat(m.informs()).isEqualTo("DISENGAGEMENT"));
             assertThat(ruleset.metrics().all()).hasSize(12);
         }
     }
@@ -88,14 +91,19 @@ class RulesetTest {
     void aMetricCatalogueEntryWithoutDirectionOrScaleIsRefusedNamingTheEntry() throws IOException {
         copyShippedRules();
         Path metrics = folder.resolve("metrics.yaml");
-        Files.writeString(metrics, Files.readString(metrics).replaceFirst("\n    direction: HIGHER_IS_BETTER", "")
-                .replaceFirst("max: 100\n", "max: 0\n"));
+        Files.writeString(
+                metrics,
+                Files.readString(metrics)
+                        .replaceFirst("\n    direction: HIGHER_IS_BETTER", "")
+                        .replaceFirst("max: 100\n", "max: 0\n"));
 
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
                 .hasMessageContaining("the metric catalogue is invalid")
-                .satisfies(e -> assertThat(((RulesetBuildException) e).problems()).containsExactly(
-                        "metrics.yaml: metrics[0]: direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER",
-                        "metrics.yaml: metrics[0]: min must be below max"));
+                .satisfies(e -> assertThat(((RulesetBuildException) e).problems())
+                        .containsExactly(
+                                "metrics.yaml: metrics[0]: direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER",
+                                "metrics.yaml: metrics[0]: min must be below max"));
     }
 
     @Test
@@ -104,9 +112,12 @@ class RulesetTest {
         Path metrics = folder.resolve("metrics.yaml");
         Files.writeString(metrics, Files.readString(metrics).replaceFirst("min: 0", "minimum: 0"));
 
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
                 .hasMessageContaining("metrics.yaml is not a valid catalogue")
-                .satisfies(e -> assertThat(((RulesetBuildException) e).problems()).singleElement().asString()
+                .satisfies(e -> assertThat(((RulesetBuildException) e).problems())
+                        .singleElement()
+                        .asString()
                         .matches("metrics\\.yaml:\\d+: .*\"minimum\".*"));
     }
 
@@ -115,7 +126,9 @@ class RulesetTest {
         copyShippedRules();
         Files.delete(folder.resolve("metrics.yaml"));
 
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class).hasMessageContaining("no metrics.yaml");
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
+                .hasMessageContaining("no metrics.yaml");
     }
 
     @Test
@@ -131,8 +144,10 @@ class RulesetTest {
                 end
                 """);
 
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
-                .satisfies(e -> assertThat(((RulesetBuildException) e).problems()).isNotEmpty()
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
+                .satisfies(e -> assertThat(((RulesetBuildException) e).problems())
+                        .isNotEmpty()
                         .allSatisfy(problem -> assertThat(problem).startsWith("broken.drl:")));
     }
 
@@ -140,15 +155,20 @@ class RulesetTest {
     void aCatalogueEntryTargetingAnUnknownMetricIsRefused() throws IOException {
         copyShippedRules();
         Path catalogue = folder.resolve("interventions.yaml");
-        Files.writeString(catalogue, Files.readString(catalogue).replace("[psychological_safety, feedback_rate]",
-                "[psychological_safety, happiness]"));
+        Files.writeString(
+                catalogue,
+                Files.readString(catalogue)
+                        .replace("[psychological_safety, feedback_rate]", "[psychological_safety, happiness]"));
 
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class)
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
                 .hasMessageContaining("interventions[0]: unknown metric 'happiness'");
     }
 
     @Test
     void aFolderWithoutRulesIsRefused() {
-        assertThatThrownBy(this::build).isInstanceOf(RulesetBuildException.class).hasMessageContaining("no .drl files");
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
+                .hasMessageContaining("no .drl files");
     }
 }

@@ -1,5 +1,4 @@
 package org.podloop.signal;
 
 /** The signal contract on the embedded default database. */
-class H2SignalContractTest extends SignalContract {
-}
+class H2SignalContractTest extends SignalContract {}

@@ -19,7 +19,8 @@ import org.podloop.support.PodloopClient.Response;
 @OnPostgres
 class PostgresSignalContractTest extends SignalContract {
 
-    private static final List<String> METRICS = List.of("psychological_safety", "engagement", "alignment", "wellbeing", "rework_rate");
+    private static final List<String> METRICS =
+            List.of("psychological_safety", "engagement", "alignment", "wellbeing", "rework_rate");
 
     @Test
     void aHundredThousandRowFileImportsInOneRequest() {
@@ -41,9 +42,16 @@ class PostgresSignalContractTest extends SignalContract {
                 } else {
                     StringBuilder rows = new StringBuilder();
                     for (int m = 0; m < METRICS.size(); m++) {
-                        rows.append(team).append(",bulk-").append(snapshot).append(',')
-                                .append(start.plus(Duration.ofHours(snapshot))).append(",8,").append(METRICS.get(m)).append(',')
-                                .append(40 + (snapshot + m) % 50).append('\n');
+                        rows.append(team)
+                                .append(",bulk-")
+                                .append(snapshot)
+                                .append(',')
+                                .append(start.plus(Duration.ofHours(snapshot)))
+                                .append(",8,")
+                                .append(METRICS.get(m))
+                                .append(',')
+                                .append(40 + (snapshot + m) % 50)
+                                .append('\n');
                     }
                     chunk = rows.toString();
                 }
@@ -59,7 +67,11 @@ class PostgresSignalContractTest extends SignalContract {
         System.out.printf("Imported %d rows (%d snapshots) in %d s%n", snapshots * METRICS.size(), snapshots, seconds);
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
         assertThat(response.body().get("created").asInt()).isEqualTo(snapshots);
-        assertThat(jdbc.queryForObject("select count(*) from snapshot_metrics m join snapshots s on s.id = m.snapshot_id"
-                + " where s.team_key = ?", Integer.class, team)).isEqualTo(snapshots * METRICS.size());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshot_metrics m join snapshots s on s.id = m.snapshot_id"
+                                + " where s.team_key = ?",
+                        Integer.class,
+                        team))
+                .isEqualTo(snapshots * METRICS.size());
     }
 }

@@ -35,8 +35,10 @@ abstract class SignalContract extends ApiTest {
     }
 
     int storedRows() {
-        return jdbc.queryForObject("select (select count(*) from snapshots) + (select count(*) from snapshot_metrics)"
-                + " + (select count(*) from classifications) + (select count(*) from loops)", Integer.class);
+        return jdbc.queryForObject(
+                "select (select count(*) from snapshots) + (select count(*) from snapshot_metrics)"
+                        + " + (select count(*) from classifications) + (select count(*) from loops)",
+                Integer.class);
     }
 
     String snapshot(String fields) {
@@ -53,9 +55,20 @@ abstract class SignalContract extends ApiTest {
 
         List<String> keys = new ArrayList<>();
         metrics.forEach(m -> keys.add(m.get("key").asText()));
-        assertThat(keys).containsExactlyInAnyOrder("psychological_safety", "engagement", "alignment", "wellbeing",
-                "handoff_delay_hours", "ownership_clarity", "feedback_rate", "dissent_voiced", "decision_latency_days",
-                "commitment_reliability", "delivery_gap", "rework_rate");
+        assertThat(keys)
+                .containsExactlyInAnyOrder(
+                        "psychological_safety",
+                        "engagement",
+                        "alignment",
+                        "wellbeing",
+                        "handoff_delay_hours",
+                        "ownership_clarity",
+                        "feedback_rate",
+                        "dissent_voiced",
+                        "decision_latency_days",
+                        "commitment_reliability",
+                        "delivery_gap",
+                        "rework_rate");
         JsonNode safety = metrics.get(0);
         assertThat(safety.get("direction").asText()).isEqualTo("HIGHER_IS_BETTER");
         assertThat(safety.get("max").asDouble()).isEqualTo(100.0);
@@ -68,14 +81,27 @@ abstract class SignalContract extends ApiTest {
         JsonNode created = client.get("quinn", "/api/teams/" + team).body();
         assertThat(created.get("podGroup").asText()).isEqualTo("pod-" + team);
         assertThat(created.get("members").toString()).isEqualTo("[\"quinn\"]");
-        assertThat(client.get("quinn", "/api/teams").body().findValuesAsText("key")).contains(team, "atlas", "borealis");
+        assertThat(client.get("quinn", "/api/teams").body().findValuesAsText("key"))
+                .contains(team, "atlas", "borealis");
         assertThat(client.get("quinn", "/api/teams/no-such-team").status()).isEqualTo(404);
 
-        assertThat(client.post("demo", "/api/teams", Map.of("key", "Bad Key", "name", "x")).body().get("field").asText()).isEqualTo("key");
-        assertThat(client.post("demo", "/api/teams", Map.of("key", "fine-key", "name", "x", "members", List.of("nobody")))
-                .body().get("field").asText()).isEqualTo("members[0]");
+        assertThat(client.post("demo", "/api/teams", Map.of("key", "Bad Key", "name", "x"))
+                        .body()
+                        .get("field")
+                        .asText())
+                .isEqualTo("key");
+        assertThat(client.post(
+                                "demo",
+                                "/api/teams",
+                                Map.of("key", "fine-key", "name", "x", "members", List.of("nobody")))
+                        .body()
+                        .get("field")
+                        .asText())
+                .isEqualTo("members[0]");
         assertThat(client.createTeam(team).status()).isEqualTo(409);
-        assertThat(client.get("quinn", "/api/teams/fine-key").status()).as("nothing stored").isEqualTo(404);
+        assertThat(client.get("quinn", "/api/teams/fine-key").status())
+                .as("nothing stored")
+                .isEqualTo(404);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,23 +143,37 @@ abstract class SignalContract extends ApiTest {
     @Test
     void aMeasurementMoreThanFiveMinutesAheadIsRefused() {
         String future = Instant.now().plus(6, ChronoUnit.MINUTES).toString();
-        assertRefused("/api/teams/" + team + "/snapshots", snapshot("\"signals\":{\"engagement\":50}")
-                .replace("2026-11-02T09:00:00Z", future), "measuredAt", "future");
+        assertRefused(
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"signals\":{\"engagement\":50}").replace("2026-11-02T09:00:00Z", future),
+                "measuredAt",
+                "future");
         String nearlyNow = Instant.now().plus(4, ChronoUnit.MINUTES).toString();
-        assertThat(client.post("collector", "/api/teams/" + team + "/snapshots",
-                snapshot("\"signals\":{\"engagement\":50}").replace("2026-11-02T09:00:00Z", nearlyNow)).status()).isEqualTo(200);
+        assertThat(client.post(
+                                "collector",
+                                "/api/teams/" + team + "/snapshots",
+                                snapshot("\"signals\":{\"engagement\":50}").replace("2026-11-02T09:00:00Z", nearlyNow))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void anUnknownTeamIsRefused() {
-        assertRefused("/api/teams/no-such-team/snapshots", snapshot("\"signals\":{\"engagement\":50}"), "team", "unknown team");
+        assertRefused(
+                "/api/teams/no-such-team/snapshots",
+                snapshot("\"signals\":{\"engagement\":50}"),
+                "team",
+                "unknown team");
     }
 
     @Test
     void aBodyOverOneMebibyteIsRefused() {
         String padding = "x".repeat(1024 * 1024);
-        assertRefused("/api/teams/" + team + "/snapshots", snapshot("\"signals\":{\"engagement\":50},\"note\":\"" + padding + "\""),
-                "body", "larger than 1024 KiB");
+        assertRefused(
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"signals\":{\"engagement\":50},\"note\":\"" + padding + "\""),
+                "body",
+                "larger than 1024 KiB");
     }
 
     private void assertRefused(String path, String body, String field, String reason) {
@@ -151,63 +191,100 @@ abstract class SignalContract extends ApiTest {
     void rawSurveysAreScoredAndOnlyTheAggregatesAreStored() {
         String safe = "[1,7,1,7,1,7,7]";
         String unsafe = "[7,1,7,1,7,1,1]";
-        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
-                snapshot("\"surveys\":{\"psychological_safety\":[" + safe + "," + safe + "," + safe + "," + unsafe + "]}"));
+        Response posted = client.post(
+                "collector",
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"surveys\":{\"psychological_safety\":[" + safe + "," + safe + "," + safe + "," + unsafe
+                        + "]}"));
 
         assertThat(posted.status()).isEqualTo(200);
-        JsonNode stored = client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics/psychological_safety");
+        JsonNode stored = client.get("quinn", "/api/teams/" + team + "/snapshots")
+                .body()
+                .at("/items/0/metrics/psychological_safety");
         assertThat(stored.get("mean").asDouble()).isEqualTo(75.0);
         assertThat(stored.get("sd").asDouble()).isEqualTo(50.0);
         assertThat(stored.get("respondents").asInt()).isEqualTo(4);
         // one row per metric holding the aggregates, not one per respondent
-        assertThat(jdbc.queryForList("select m.mean_value, m.sd, m.respondents from snapshot_metrics m"
-                + " join snapshots s on s.id = m.snapshot_id where s.team_key = ?", team))
-                .singleElement().satisfies(row -> assertThat(row.values().stream().map(v -> ((Number) v).doubleValue()))
+        assertThat(jdbc.queryForList(
+                        "select m.mean_value, m.sd, m.respondents from snapshot_metrics m"
+                                + " join snapshots s on s.id = m.snapshot_id where s.team_key = ?",
+                        team))
+                .singleElement()
+                .satisfies(row -> assertThat(row.values().stream().map(v -> ((Number) v).doubleValue()))
                         .containsExactly(75.0, 50.0, 4.0));
         // and the governance record of it holds the same aggregates, no answer sets
-        assertThat(jdbc.queryForList("select content from audit_entries where kind = 'SNAPSHOT_RECORDED'"
-                + " and content like ?", String.class, "%\"team\":\"" + team + "\"%"))
-                .singleElement().asString().contains("\"mean\":75.0").doesNotContain("[1,7").doesNotContain("[7,1");
+        assertThat(jdbc.queryForList(
+                        "select content from audit_entries where kind = 'SNAPSHOT_RECORDED'" + " and content like ?",
+                        String.class,
+                        "%\"team\":\"" + team + "\"%"))
+                .singleElement()
+                .asString()
+                .contains("\"mean\":75.0")
+                .doesNotContain("[1,7")
+                .doesNotContain("[7,1");
     }
 
     @Test
     void aSurveyMetricBelowThreeRespondentsIsSuppressedNotClassifiedAndNeverReturned() {
         String unsafe = "[7,1,7,1,7,1,1]";
-        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
-                snapshot("\"surveys\":{\"psychological_safety\":[" + unsafe + "," + unsafe + "]},\"signals\":{\"rework_rate\":12}"));
+        Response posted = client.post(
+                "collector",
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"surveys\":{\"psychological_safety\":[" + unsafe + "," + unsafe
+                        + "]},\"signals\":{\"rework_rate\":12}"));
 
         assertThat(posted.status()).isEqualTo(200);
-        assertThat(posted.body().get("findings")).as("a score of 0 from two people is not classified").isEmpty();
-        JsonNode metrics = client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics");
+        assertThat(posted.body().get("findings"))
+                .as("a score of 0 from two people is not classified")
+                .isEmpty();
+        JsonNode metrics =
+                client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics");
         assertThat(metrics.get("psychological_safety").toString()).isEqualTo("{\"suppressed\":true}");
         assertThat(metrics.at("/rework_rate/mean").asDouble()).isEqualTo(12.0);
-        assertThat(jdbc.queryForObject("select count(*) from snapshot_metrics m join snapshots s on s.id = m.snapshot_id"
-                + " where s.team_key = ? and m.suppressed and m.mean_value is null and m.sd is null", Integer.class, team)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshot_metrics m join snapshots s on s.id = m.snapshot_id"
+                                + " where s.team_key = ? and m.suppressed and m.mean_value is null and m.sd is null",
+                        Integer.class,
+                        team))
+                .isEqualTo(1);
     }
 
     @Test
     void aComputedSurveyMetricFromTooFewRespondentsIsSuppressedToo() {
-        Response posted = client.post("collector", "/api/teams/" + team + "/snapshots",
-                snapshot("\"signals\":{\"psychological_safety\":20}").replace("\"respondents\":5", "\"respondents\":2"));
+        Response posted = client.post(
+                "collector",
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"signals\":{\"psychological_safety\":20}")
+                        .replace("\"respondents\":5", "\"respondents\":2"));
 
         assertThat(posted.body().get("findings")).isEmpty();
-        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots").body().at("/items/0/metrics/psychological_safety/suppressed")
-                .asBoolean()).isTrue();
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots")
+                        .body()
+                        .at("/items/0/metrics/psychological_safety/suppressed")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void snapshotsArePagedNewestFirst() {
         for (int week = 1; week <= 3; week++) {
-            client.postSnapshot(team, "week-" + week, Instant.parse("2026-10-0" + week + "T09:00:00Z"), Map.of("engagement", 70.0));
+            client.postSnapshot(
+                    team, "week-" + week, Instant.parse("2026-10-0" + week + "T09:00:00Z"), Map.of("engagement", 70.0));
         }
 
-        JsonNode page = client.get("quinn", "/api/teams/" + team + "/snapshots?size=2").body();
+        JsonNode page =
+                client.get("quinn", "/api/teams/" + team + "/snapshots?size=2").body();
 
         assertThat(page.get("total").asInt()).isEqualTo(3);
         assertThat(page.get("items").findValuesAsText("externalId")).containsExactly("week-3", "week-2");
-        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=2&page=1").body().get("items")
-                .findValuesAsText("externalId")).containsExactly("week-1");
-        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=0").status()).isEqualTo(400);
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=2&page=1")
+                        .body()
+                        .get("items")
+                        .findValuesAsText("externalId"))
+                .containsExactly("week-1");
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots?size=0")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -228,7 +305,9 @@ abstract class SignalContract extends ApiTest {
             Set<String> loops = new HashSet<>();
             for (Future<Response> answer : answers) {
                 Response response = answer.get();
-                assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+                assertThat(response.status())
+                        .as(String.valueOf(response.body()))
+                        .isEqualTo(200);
                 ids.add(response.body().get("snapshotId").asText());
                 loops.add(response.body().at("/loop/id").asText());
             }
@@ -237,8 +316,10 @@ abstract class SignalContract extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from loops where team_key = ?", Integer.class, team)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from loops where team_key = ?", Integer.class, team))
+                .isEqualTo(1);
     }
 
     Response importCsv(String csv) {
@@ -261,11 +342,16 @@ abstract class SignalContract extends ApiTest {
         assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
         assertThat(first.body().get("created").asInt()).isEqualTo(3);
         assertThat(first.body().get("rejected").asInt()).isZero();
-        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots").body().get("items").findValuesAsText("externalId"))
+        assertThat(client.get("quinn", "/api/teams/" + team + "/snapshots")
+                        .body()
+                        .get("items")
+                        .findValuesAsText("externalId"))
                 .containsExactly("w3, late", "w2", "w1");
-        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from classifications where team_key = ?", Integer.class, team))
+                .isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from loops where team_key = ?", Integer.class, team))
-                .as("imports are history and start no loop").isZero();
+                .as("imports are history and start no loop")
+                .isZero();
 
         Response again = importCsv(csv);
         assertThat(again.body().get("created").asInt()).isZero();
@@ -274,10 +360,13 @@ abstract class SignalContract extends ApiTest {
 
     @Test
     void theSampleFileShippedInDeployImports() throws java.io.IOException {
-        Response response = importCsv(HttpRequest.BodyPublishers.ofFile(java.nio.file.Path.of("deploy/samples/snapshots.csv")));
+        Response response =
+                importCsv(HttpRequest.BodyPublishers.ofFile(java.nio.file.Path.of("deploy/samples/snapshots.csv")));
 
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
-        assertThat(response.body().get("created").asInt() + response.body().get("unchanged").asInt()).isEqualTo(8);
+        assertThat(response.body().get("created").asInt()
+                        + response.body().get("unchanged").asInt())
+                .isEqualTo(8);
     }
 
     @Test
@@ -285,8 +374,14 @@ abstract class SignalContract extends ApiTest {
         StringBuilder csv = new StringBuilder(CSV_HEADER);
         for (int week = 1; week <= 6; week++) {
             String value = week == 3 ? "seventy" : "70";
-            csv.append(team).append(",w").append(week).append(",2026-10-0").append(week).append("T09:00:00Z,6,engagement,")
-                    .append(value).append('\n');
+            csv.append(team)
+                    .append(",w")
+                    .append(week)
+                    .append(",2026-10-0")
+                    .append(week)
+                    .append("T09:00:00Z,6,engagement,")
+                    .append(value)
+                    .append('\n');
         }
         int before = storedRows();
 
@@ -312,11 +407,12 @@ abstract class SignalContract extends ApiTest {
         JsonNode errors = importCsv(csv).body().get("errors");
 
         assertThat(errors.findValuesAsText("line")).containsExactly("2", "3", "4", "5", "6");
-        assertThat(errors.findValuesAsText("reason")).satisfiesExactly(
-                r -> assertThat(r).contains("unknown team 'nosuchteam'"),
-                r -> assertThat(r).contains("measuredAt"),
-                r -> assertThat(r).contains("outside the scale"),
-                r -> assertThat(r).contains("unknown metric 'happiness'"),
-                r -> assertThat(r).contains("expected 6 values"));
+        assertThat(errors.findValuesAsText("reason"))
+                .satisfiesExactly(
+                        r -> assertThat(r).contains("unknown team 'nosuchteam'"),
+                        r -> assertThat(r).contains("measuredAt"),
+                        r -> assertThat(r).contains("outside the scale"),
+                        r -> assertThat(r).contains("unknown metric 'happiness'"),
+                        r -> assertThat(r).contains("expected 6 values"));
     }
 }

@@ -13,7 +13,8 @@ import org.podloop.rules.Survey;
 class SurveyTest {
 
     private static final MetricCatalogue CATALOGUE = MetricCatalogue.of(Path.of("rules"));
-    private final Survey psychologicalSafety = CATALOGUE.find("psychological_safety").orElseThrow().survey();
+    private final Survey psychologicalSafety =
+            CATALOGUE.find("psychological_safety").orElseThrow().survey();
 
     @Test
     void edmondsonsScaleHasSevenItemsWithItemsOneThreeAndFiveReverseScored() {
@@ -25,7 +26,8 @@ class SurveyTest {
 
     @Test
     void disagreeingWithTheNegativeItemsAndAgreeingWithTheOthersIsFullSafety() {
-        MetricValue value = SurveyScoring.score(psychologicalSafety, List.of(List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0)));
+        MetricValue value =
+                SurveyScoring.score(psychologicalSafety, List.of(List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0)));
 
         assertThat(value.mean()).isEqualTo(100.0);
         assertThat(value.sd()).isEqualTo(0.0);
@@ -35,14 +37,16 @@ class SurveyTest {
     @Test
     void answeringSevenToEveryItemIsNotFullSafetyBecauseThreeItemsAreReversed() {
         // (1 + 7 + 1 + 7 + 1 + 7 + 7) / 7 = 31/7 on 1–7 → (31/7 − 1) / 6 × 100
-        assertThat(SurveyScoring.score(psychologicalSafety, List.of(List.of(7.0, 7.0, 7.0, 7.0, 7.0, 7.0, 7.0))).mean()).isEqualTo(57.14);
+        assertThat(SurveyScoring.score(psychologicalSafety, List.of(List.of(7.0, 7.0, 7.0, 7.0, 7.0, 7.0, 7.0)))
+                        .mean())
+                .isEqualTo(57.14);
     }
 
     @Test
     void theTeamScoreIsTheMeanOfRespondentsWithTheirSampleStandardDeviation() {
-        MetricValue value = SurveyScoring.score(psychologicalSafety, List.of(
-                List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0),
-                List.of(7.0, 1.0, 7.0, 1.0, 7.0, 1.0, 1.0)));
+        MetricValue value = SurveyScoring.score(
+                psychologicalSafety,
+                List.of(List.of(1.0, 7.0, 1.0, 7.0, 1.0, 7.0, 7.0), List.of(7.0, 1.0, 7.0, 1.0, 7.0, 1.0, 1.0)));
 
         assertThat(value.mean()).isEqualTo(50.0);
         assertThat(value.sd()).isEqualTo(70.71);
@@ -52,8 +56,11 @@ class SurveyTest {
     @Test
     void everySurveyOfTheCatalogueScoresItsMiddleAnswersAsFifty() {
         CATALOGUE.all().stream().filter(m -> m.survey() != null).forEach(metric -> {
-            List<Double> middle = metric.survey().items().stream().map(item -> 4.0).toList();
-            assertThat(SurveyScoring.score(metric.survey(), List.of(middle)).mean()).as(metric.key()).isEqualTo(50.0);
+            List<Double> middle =
+                    metric.survey().items().stream().map(item -> 4.0).toList();
+            assertThat(SurveyScoring.score(metric.survey(), List.of(middle)).mean())
+                    .as(metric.key())
+                    .isEqualTo(50.0);
         });
         assertThat(CATALOGUE.all().stream().filter(m -> m.survey() != null).map(Metric::key))
                 .containsExactlyInAnyOrder("psychological_safety", "engagement", "alignment", "wellbeing");

@@ -19,6 +19,7 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
@@ -30,14 +31,29 @@ public abstract class ApiTest {
 
     /** The quick tour on this test's team: from a low snapshot to gina closing the loop; returns the loop id. */
     protected String walkALoop() {
-        String loopId = client.postSnapshot(team, "baseline", java.util.Map.of("psychological_safety", 38.0)).body().at("/loop/id").asText();
+        String loopId = client.postSnapshot(team, "baseline", java.util.Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
         String pod = "pod-" + team;
-        client.complete("paula", client.loopTask("paula", pod, loopId, "Task_ChooseIntervention").get("id").asText(),
+        client.complete(
+                "paula",
+                client.loopTask("paula", pod, loopId, "Task_ChooseIntervention")
+                        .get("id")
+                        .asText(),
                 java.util.Map.of("interventionId", "speak-up-round"));
-        client.complete("paula", client.loopTask("paula", pod, loopId, "Task_RunIntervention").get("id").asText(),
+        client.complete(
+                "paula",
+                client.loopTask("paula", pod, loopId, "Task_RunIntervention")
+                        .get("id")
+                        .asText(),
                 java.util.Map.of("outcomeNotes", "done"));
         client.postSnapshot(team, "remeasure", java.util.Map.of("psychological_safety", 66.0));
-        client.complete("gina", client.loopTask("gina", "governance", loopId, "Task_Decide").get("id").asText(),
+        client.complete(
+                "gina",
+                client.loopTask("gina", "governance", loopId, "Task_Decide")
+                        .get("id")
+                        .asText(),
                 java.util.Map.of("decision", "CLOSE", "rationale", "Verified reduction"));
         return loopId;
     }

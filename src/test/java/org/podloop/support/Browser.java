@@ -49,16 +49,26 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     private static WebDriver start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1200",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1400,1200",
                     "--user-data-dir=" + Files.createTempDirectory("chromium"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .build();
             Files.createDirectories(SCREENSHOTS);
             return new ChromeDriver(service, options);
         } catch (IOException e) {
@@ -78,7 +88,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
             String name = "timed-out-" + System.currentTimeMillis();
             screenshot(name);
             try {
-                Files.writeString(SCREENSHOTS.resolve(name + ".txt"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+                Files.writeString(
+                        SCREENSHOTS.resolve(name + ".txt"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
             } catch (IOException io) {
                 e.addSuppressed(io);
             }

@@ -9,6 +9,7 @@ public abstract class BrowserTest extends ApiTest {
 
     @RegisterExtension
     protected final Browser chromium = new Browser();
+
     protected WebDriver browser;
 
     @Override

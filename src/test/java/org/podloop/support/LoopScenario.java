@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.podloop.intake.IntakeResult;
@@ -39,10 +39,13 @@ public abstract class LoopScenario {
 
     @Autowired
     protected ProcessEngine engine;
+
     @Autowired
     protected SnapshotIntake intake;
+
     @Autowired
     protected SignalService signals;
+
     @Autowired
     protected LoopService loops;
 
@@ -57,9 +60,14 @@ public abstract class LoopScenario {
 
     /** Moves the engine clock forward and runs every timer that is then due, as the job executor would. */
     protected void timePasses(java.time.Duration period) {
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(period)));
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(period)));
         var management = engine.getManagementService();
-        management.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        management
+                .createJobQuery()
+                .timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .list()
                 .forEach(job -> management.executeJob(job.getId()));
     }
 
@@ -79,7 +87,8 @@ public abstract class LoopScenario {
     }
 
     protected IntakeResult measure(Map<String, Double> signals) {
-        return intake.receive(team, new NewSnapshot("s" + (++snapshots), Instant.now().plusMillis(snapshots), 6, signals));
+        return intake.receive(
+                team, new NewSnapshot("s" + (++snapshots), Instant.now().plusMillis(snapshots), 6, signals));
     }
 
     protected ProcessInstance openLoop(double psychologicalSafety) {
@@ -92,8 +101,11 @@ public abstract class LoopScenario {
     }
 
     protected ProcessInstance loopInstance() {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessIds.EXECUTION_LOOP)
-                .processInstanceBusinessKey(loopId.toString()).singleResult();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ProcessIds.EXECUTION_LOOP)
+                .processInstanceBusinessKey(loopId.toString())
+                .singleResult();
     }
 
     protected ProcessInstance currentIteration() {
@@ -103,13 +115,16 @@ public abstract class LoopScenario {
     /** The pod chooses and runs an intervention; the iteration then waits for re-measurement. */
     protected ProcessInstance chooseAndRun(String interventionId) {
         ProcessInstance iteration = choose(interventionId);
-        complete(task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done"));
+        complete(
+                task(ProcessIds.TASK_RUN_INTERVENTION, iteration), withVariables(ProcessIds.VAR_OUTCOME_NOTES, "done"));
         return iteration;
     }
 
     protected ProcessInstance choose(String interventionId) {
         ProcessInstance iteration = currentIteration();
-        complete(task(ProcessIds.TASK_CHOOSE_INTERVENTION, iteration), withVariables(ProcessIds.VAR_INTERVENTION_ID, interventionId));
+        complete(
+                task(ProcessIds.TASK_CHOOSE_INTERVENTION, iteration),
+                withVariables(ProcessIds.VAR_INTERVENTION_ID, interventionId));
         return iteration;
     }
 
@@ -122,7 +137,8 @@ public abstract class LoopScenario {
     }
 
     protected void decide(ProcessInstance iteration, Decision decision) {
-        complete(task(ProcessIds.TASK_DECIDE, iteration),
+        complete(
+                task(ProcessIds.TASK_DECIDE, iteration),
                 withVariables(ProcessIds.VAR_DECISION, decision.name(), ProcessIds.VAR_RATIONALE, "on the evidence"));
     }
 

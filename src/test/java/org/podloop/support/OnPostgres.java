@@ -14,5 +14,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @ExtendWith(PostgresTestDatabase.class)
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
-public @interface OnPostgres {
-}
+public @interface OnPostgres {}

@@ -23,8 +23,7 @@ public final class PodloopClient {
     public static final String PASSWORD = "demo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Response(int status, JsonNode body) {
-    }
+    public record Response(int status, JsonNode body) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -44,10 +43,14 @@ public final class PodloopClient {
     /** Any method with a JSON body (or none, when {@code body} is null). */
     public Response send(String user, String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
-            return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                    .method(method, publisher));
+            return send(
+                    user,
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .method(method, publisher));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,12 +58,17 @@ public final class PodloopClient {
 
     /** A POST with any body and content type (CSV, BPMN XML), answered with JSON. */
     public Response post(String user, String path, String contentType, HttpRequest.BodyPublisher body) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(body));
     }
 
     /** A GET answered with something other than JSON (CSV exports). */
     public HttpResponse<String> getText(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         authenticate(user, request);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -81,26 +89,47 @@ public final class PodloopClient {
     }
 
     public Response postSnapshot(String team, String externalId, Instant measuredAt, Map<String, Double> signals) {
-        return post("demo", "/api/teams/" + team + "/snapshots", Map.of("externalId", externalId,
-                "measuredAt", measuredAt.toString(), "respondents", 6, "signals", signals));
+        return post(
+                "demo",
+                "/api/teams/" + team + "/snapshots",
+                Map.of(
+                        "externalId",
+                        externalId,
+                        "measuredAt",
+                        measuredAt.toString(),
+                        "respondents",
+                        6,
+                        "signals",
+                        signals));
     }
 
     /** The open tasks {@code user} finds through {@code /engine-rest/task} with the given query parameters (first 100). */
     public List<JsonNode> tasks(String user, Map<String, String> query) {
         // an authenticated engine query must page (queryMaxResultsLimit)
         StringBuilder path = new StringBuilder("/engine-rest/task?maxResults=100&");
-        query.forEach((k, v) -> path.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        query.forEach((k, v) -> path.append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&'));
         Response response = get(user, path.toString());
         if (response.status() != 200) {
-            throw new AssertionError("task query as " + user + " answered " + response.status() + ": " + response.body());
+            throw new AssertionError(
+                    "task query as " + user + " answered " + response.status() + ": " + response.body());
         }
         return StreamSupport.stream(response.body().spliterator(), false).toList();
     }
 
     /** The one task of {@code taskKey} in the loop's iteration, as {@code user} finds it among {@code candidateGroup}'s tasks. */
     public JsonNode loopTask(String user, String candidateGroup, String loopId, String taskKey) {
-        List<JsonNode> found = tasks(user, Map.of("candidateGroup", candidateGroup, "processInstanceBusinessKey", loopId,
-                "taskDefinitionKey", taskKey));
+        List<JsonNode> found = tasks(
+                user,
+                Map.of(
+                        "candidateGroup",
+                        candidateGroup,
+                        "processInstanceBusinessKey",
+                        loopId,
+                        "taskDefinitionKey",
+                        taskKey));
         if (found.size() != 1) {
             throw new AssertionError(user + " expected one " + taskKey + " for loop " + loopId + ", found " + found);
         }
@@ -111,22 +140,43 @@ public final class PodloopClient {
     public Response deploy(String user, String deploymentName, Map<String, String> files) {
         String boundary = "podloop" + System.nanoTime();
         StringBuilder body = new StringBuilder();
-        Map<String, String> fields = Map.of("deployment-name", deploymentName, "enable-duplicate-filtering", "true",
-                "deploy-changed-only", "true", "deployment-source", "test");
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name).append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .append(content).append("\r\n"));
+        Map<String, String> fields = Map.of(
+                "deployment-name",
+                deploymentName,
+                "enable-duplicate-filtering",
+                "true",
+                "deploy-changed-only",
+                "true",
+                "deployment-source",
+                "test");
+        fields.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        files.forEach((name, content) -> body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"; filename=\"")
+                .append(name)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content)
+                .append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        return send(user, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(
+                user,
+                HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     public Response complete(String user, String taskId, Map<String, Object> variables) {
         ObjectNode vars = JSON.createObjectNode();
-        variables.forEach((name, value) -> vars.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
+        variables.forEach(
+                (name, value) -> vars.set(name, JSON.createObjectNode().set("value", JSON.valueToTree(value))));
         return post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars));
     }
 
@@ -141,8 +191,9 @@ public final class PodloopClient {
             request.header("Authorization", user);
         } else if (user != null) {
             String credentials = user.contains(":") ? user : user + ":" + PASSWORD;
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

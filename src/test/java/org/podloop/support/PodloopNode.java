@@ -49,9 +49,13 @@ public final class PodloopNode implements AutoCloseable {
     }
 
     /** As {@link #start(String, PostgresTestDatabase.Server, List)}, with the JVM options given. */
-    public static PodloopNode start(String name, PostgresTestDatabase.Server db, List<String> jvmOptions, List<String> settings) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
+    public static PodloopNode start(
+            String name, PostgresTestDatabase.Server db, List<String> jvmOptions, List<String> settings) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
                 // the job log names the node that ran each job
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         arguments.addAll(settings);
@@ -65,21 +69,31 @@ public final class PodloopNode implements AutoCloseable {
 
     /** As {@link #startEmbedded(String, Path)}, with the JVM options given. */
     public static PodloopNode startEmbedded(String name, Path dataFolder, List<String> jvmOptions) {
-        return launch(name, jvmOptions, List.of("--spring.datasource.url=jdbc:h2:file:" + dataFolder.toAbsolutePath().resolve("podloop")
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
+        return launch(
+                name,
+                jvmOptions,
+                List.of("--spring.datasource.url=jdbc:h2:file:"
+                        + dataFolder.toAbsolutePath().resolve("podloop")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
     }
 
     private static PodloopNode launch(String name, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         Path log = Path.of("target/nodes", name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--podloop.processes.path=processes",
+        command.addAll(List.of(
+                "-jar",
+                jar().toString(),
+                "--server.port=" + port,
+                "--podloop.processes.path=processes",
                 "--podloop.rules.path=rules"));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("PODLOOP_ADMIN_USER", ADMIN);
             builder.environment().put("PODLOOP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = builder.start();
@@ -98,7 +112,9 @@ public final class PodloopNode implements AutoCloseable {
                 throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness")).build(),
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("UP")) {
                     return this;
@@ -139,8 +155,10 @@ public final class PodloopNode implements AutoCloseable {
     public long residentMemoryMib() {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
-                    .findFirst().orElseThrow();
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,8 +211,10 @@ public final class PodloopNode implements AutoCloseable {
 
     private static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("podloop-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/podloop-*.jar: the node tests run after `package` (mvn verify)"));
+            return files.filter(f -> f.getFileName().toString().matches("podloop-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "no target/podloop-*.jar: the node tests run after `package` (mvn verify)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,8 +41,11 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             Server db = server();
-            TestPropertyValues.of("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                    "spring.datasource.password=" + db.password()).applyTo(context);
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + db.url(),
+                            "spring.datasource.username=" + db.user(),
+                            "spring.datasource.password=" + db.password())
+                    .applyTo(context);
         }
     }
 
@@ -54,7 +57,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
             String name = prefix + "_" + System.currentTimeMillis();
             String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
             try (var connection = java.sql.DriverManager.getConnection(maintenance, user, password);
-                 var statement = connection.createStatement()) {
+                    var statement = connection.createStatement()) {
                 statement.execute("create database " + name);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot create the database " + name + " on " + maintenance, e);
@@ -67,7 +70,7 @@ public final class PostgresTestDatabase implements ExecutionCondition {
             String name = url.substring(url.lastIndexOf('/') + 1);
             String maintenance = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
             try (var connection = java.sql.DriverManager.getConnection(maintenance, user, password);
-                 var statement = connection.createStatement()) {
+                    var statement = connection.createStatement()) {
                 statement.execute("drop database if exists " + name + " with (force)");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot drop the database " + name, e);
@@ -93,7 +96,8 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     public static Server server() {
         String url = System.getenv(URL);
         if (url != null) {
-            return new Server(url, envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"), envOr("PODLOOP_TEST_POSTGRES_PASSWORD", ""));
+            return new Server(
+                    url, envOr("PODLOOP_TEST_POSTGRES_USER", "postgres"), envOr("PODLOOP_TEST_POSTGRES_PASSWORD", ""));
         }
         PostgreSQLContainer<?> db = container();
         return new Server(db.getJdbcUrl(), db.getUsername(), db.getPassword());

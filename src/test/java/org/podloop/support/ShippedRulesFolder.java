@@ -12,8 +12,7 @@ public final class ShippedRulesFolder {
 
     public static final Path FOLDER = Path.of("rules");
 
-    private ShippedRulesFolder() {
-    }
+    private ShippedRulesFolder() {}
 
     /** Copies every file of rules/ into {@code folder}, replacing what is there. */
     public static void copyInto(Path folder) {

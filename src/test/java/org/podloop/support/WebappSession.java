@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 public final class WebappSession {
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
 
     private WebappSession(int port) {
@@ -27,28 +28,38 @@ public final class WebappSession {
     /** Logs {@code user} (demo password) in to the Tasklist; fails unless the login succeeds. */
     public static WebappSession logIn(int port, String user) {
         WebappSession session = new WebappSession(port);
-        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/")).GET());
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PodloopClient.PASSWORD;
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/app/tasklist/default/"))
+                .GET());
+        String form =
+                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + PodloopClient.PASSWORD;
         HttpResponse<String> login = session.send(session.withToken(HttpRequest.newBuilder(
                         URI.create(session.base + "/camunda/api/admin/auth/user/default/login/tasklist")))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         if (login.statusCode() != 200) {
-            throw new AssertionError("webapp login of " + user + " answered " + login.statusCode() + ": " + login.body());
+            throw new AssertionError(
+                    "webapp login of " + user + " answered " + login.statusCode() + ": " + login.body());
         }
         // the login starts a new session; its CSRF token comes with the next read, as in the browser
-        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default")).GET());
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/camunda/api/admin/auth/user/default"))
+                .GET());
         return session;
     }
 
     /** A modifying call on the webapps' engine API, e.g. {@code task/<id>/complete}. */
     public HttpResponse<String> post(String enginePath, String json) {
-        return send(withToken(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(
+                withToken(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder withToken(HttpRequest.Builder request) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> "XSRF-TOKEN".equals(c.getName())).map(HttpCookie::getValue)
-                .reduce((first, latest) -> latest).ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> "XSRF-TOKEN".equals(c.getName()))
+                .map(HttpCookie::getValue)
+                .reduce((first, latest) -> latest)
+                .ifPresent(token -> request.header("X-XSRF-TOKEN", token));
         return request;
     }
 

@@ -16,7 +16,8 @@ public class MetricChange {
     private final Double noise;
     private final Integer respondents;
 
-    public MetricChange(String metric, Double baseline, Double remeasure, Double improvement, Double noise, Integer respondents) {
+    public MetricChange(
+            String metric, Double baseline, Double remeasure, Double improvement, Double noise, Integer respondents) {
         this.metric = metric;
         this.baseline = baseline;
         this.remeasure = remeasure;
@@ -60,6 +61,7 @@ public class MetricChange {
 
     @Override
     public String toString() {
-        return metric + ": " + baseline + " → " + remeasure + (noise == null ? "" : " (±" + Math.round(noise * 10) / 10.0 + ")");
+        return metric + ": " + baseline + " → " + remeasure
+                + (noise == null ? "" : " (±" + Math.round(noise * 10) / 10.0 + ")");
     }
 }

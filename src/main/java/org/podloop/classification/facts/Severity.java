@@ -2,7 +2,9 @@ package org.podloop.classification.facts;
 
 /** How urgent a finding is, lowest first; JSON and stored classifications carry the constant's name. */
 public enum Severity {
-    LOW, MEDIUM, HIGH;
+    LOW,
+    MEDIUM,
+    HIGH;
 
     /** The next severity up (HIGH stays HIGH): what a worsening trend raises a finding to. */
     public Severity next() {

@@ -16,7 +16,8 @@ public class Trend {
     private final int declines;
     private final double deterioration;
 
-    public Trend(String metric, String pattern, double current, List<Double> previous, int declines, double deterioration) {
+    public Trend(
+            String metric, String pattern, double current, List<Double> previous, int declines, double deterioration) {
         this.metric = metric;
         this.pattern = pattern;
         this.current = current;
