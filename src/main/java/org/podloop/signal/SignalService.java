@@ -1,28 +1,19 @@
 package org.podloop.signal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.podloop.common.ConflictException;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.common.Paging;
-import org.podloop.common.Sha256;
 import org.podloop.common.TextInput;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
-import org.podloop.rules.ActiveRuleset;
-import org.podloop.rules.Metric;
-import org.podloop.rules.MetricCatalogue;
-import org.podloop.rules.Survey;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,44 +25,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignalService {
 
     private static final Pattern TEAM_KEY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** Older measurements are typos (a year 20 for 2020) or epoch artefacts, not history. */
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-
-    private static final String MEASURED_WINDOW =
-            "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
-    // the widths of their columns (teams.name, snapshots.external_id; Camunda's user ids)
+    // the widths of their columns (teams.name; Camunda's user ids)
     private static final int MAX_TEAM_NAME = 200;
-    private static final int MAX_EXTERNAL_ID = 200;
     private static final int MAX_USER_ID = 64;
 
     private final Teams teams;
     private final Snapshots snapshots;
-    private final ActiveRuleset rules;
+    private final SnapshotMeasurement measurement;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final int minRespondents;
 
     SignalService(
             Teams teams,
             Snapshots snapshots,
-            ActiveRuleset rules,
+            SnapshotMeasurement measurement,
             Directory directory,
             ApplicationEventPublisher events,
-            Clock clock,
-            @Value("${podloop.privacy.min-respondents}") int minRespondents) {
+            Clock clock) {
         this.teams = teams;
         this.snapshots = snapshots;
-        this.rules = rules;
+        this.measurement = measurement;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
-        if (minRespondents < 1) {
-            throw new IllegalArgumentException(
-                    "podloop.privacy.min-respondents must be at least 1, is " + minRespondents);
-        }
-        this.minRespondents = minRespondents;
     }
 
     @Transactional
@@ -153,8 +130,8 @@ public class SignalService {
     }
 
     private RecordedSnapshot record(String teamKey, NewSnapshot request, Optional<Snapshot> existing) {
-        Map<String, MetricValue> values = measure(request);
-        String hash = contentHash(request, values);
+        Map<String, MetricValue> values = measurement.measure(request);
+        String hash = SnapshotMeasurement.contentHash(request, values);
         if (existing.isPresent()) {
             if (!existing.get().contentHash().equals(hash)) {
                 throw new ConflictException("snapshot '" + request.externalId() + "' of team '" + teamKey
@@ -181,22 +158,7 @@ public class SignalService {
 
     /** Why {@code value} cannot be a value of {@code metric}, or empty when it can. */
     public Optional<String> problemWith(String metric, Double value) {
-        return problemWith(rules.metrics(), metric, value);
-    }
-
-    private static Optional<String> problemWith(MetricCatalogue catalogue, String metric, Double value) {
-        Optional<Metric> known = catalogue.find(metric);
-        if (known.isEmpty()) {
-            return Optional.of("unknown metric '" + metric + "' (see GET /api/metrics)");
-        }
-        if (value == null || !Double.isFinite(value)) {
-            return Optional.of("must be a finite number");
-        }
-        if (!known.get().accepts(value)) {
-            return Optional.of(value + " is outside the scale " + known.get().min() + "–"
-                    + known.get().max());
-        }
-        return Optional.empty();
+        return measurement.problemWith(metric, value);
     }
 
     @Transactional(readOnly = true)
@@ -233,116 +195,6 @@ public class SignalService {
                 .stream()
                 .map(Snapshot::view)
                 .toList();
-    }
-
-    /** Validates the request and turns it into one team-level value per metric, suppressing what is too small to be anonymous. */
-    private Map<String, MetricValue> measure(NewSnapshot request) {
-        if (request.externalId() == null || request.externalId().isBlank()) {
-            throw new InvalidInputException("externalId", "is required");
-        }
-        TextInput.check("externalId", request.externalId(), MAX_EXTERNAL_ID);
-        if (request.measuredAt() == null) {
-            throw new InvalidInputException("measuredAt", "is required (ISO-8601, e.g. 2026-11-02T09:00:00Z)");
-        }
-        if (request.measuredAt().isBefore(EARLIEST)) {
-            throw new InvalidInputException("measuredAt", "lies before " + EARLIEST + "; " + MEASURED_WINDOW);
-        }
-        if (request.measuredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw new InvalidInputException("measuredAt", "lies in the future; " + MEASURED_WINDOW);
-        }
-        if (request.respondents() == null || request.respondents() < 1) {
-            throw new InvalidInputException("respondents", "must be at least 1");
-        }
-        if (request.signalsOrEmpty().isEmpty() && request.surveysOrEmpty().isEmpty()) {
-            throw new InvalidInputException("signals", "a snapshot needs at least one metric in signals or surveys");
-        }
-        // one catalogue for the whole snapshot, even if a reload swaps it meanwhile
-        MetricCatalogue catalogue = rules.metrics();
-        Map<String, MetricValue> values = new TreeMap<>();
-        request.signalsOrEmpty().forEach((key, value) -> {
-            problemWith(catalogue, key, value).ifPresent(problem -> {
-                throw new InvalidInputException("signals." + key, problem);
-            });
-            Metric metric = catalogue.find(key).orElseThrow();
-            values.put(key, protect(metric, MetricValue.measured(value, null, request.respondents())));
-        });
-        request.surveysOrEmpty().forEach((key, answerSets) -> {
-            String field = "surveys." + key;
-            Metric metric = catalogue
-                    .find(key)
-                    .orElseThrow(() ->
-                            new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
-            if (metric.survey() == null) {
-                throw new InvalidInputException(field, "has no survey; send its value in signals");
-            }
-            if (values.containsKey(key)) {
-                throw new InvalidInputException(field, "is also given in signals; send one or the other");
-            }
-            checkAnswers(field, metric.survey(), answerSets, request.respondents());
-            values.put(key, protect(metric, SurveyScoring.score(metric.survey(), answerSets)));
-        });
-        return values;
-    }
-
-    private static void checkAnswers(String field, Survey survey, List<List<Double>> answerSets, int respondents) {
-        if (answerSets == null || answerSets.isEmpty()) {
-            throw new InvalidInputException(field, "needs at least one respondent's answers");
-        }
-        if (answerSets.size() > respondents) {
-            throw new InvalidInputException(
-                    field, answerSets.size() + " answer sets but respondents is " + respondents);
-        }
-        for (int r = 0; r < answerSets.size(); r++) {
-            List<Double> answers = answerSets.get(r);
-            String set = field + "[" + r + "]";
-            if (answers == null || answers.size() != survey.items().size()) {
-                throw new InvalidInputException(
-                        set,
-                        "must hold " + survey.items().size() + " answers, one per item, holds "
-                                + (answers == null ? 0 : answers.size()));
-            }
-            for (int i = 0; i < answers.size(); i++) {
-                Double answer = answers.get(i);
-                if (answer == null
-                        || answer != Math.rint(answer)
-                        || answer < survey.scaleMin()
-                        || answer > survey.scaleMax()) {
-                    throw new InvalidInputException(
-                            set + "[" + i + "]",
-                            "answer " + answer + " is not a whole number from " + survey.scaleMin() + " to "
-                                    + survey.scaleMax());
-                }
-            }
-        }
-    }
-
-    /** Survey metrics from fewer respondents than the privacy minimum are stored without a value. */
-    private MetricValue protect(Metric metric, MetricValue value) {
-        return metric.survey() != null && value.respondents() < minRespondents ? MetricValue.suppressedValue() : value;
-    }
-
-    /**
-     * The identity of a snapshot's content, over the aggregates only: a fingerprint of the raw answers
-     * of a small team could be matched against guesses, so raw answers never reach the hash.
-     */
-    private static String contentHash(NewSnapshot request, Map<String, MetricValue> values) {
-        StringBuilder canonical =
-                new StringBuilder().append(request.measuredAt()).append('|').append(request.respondents());
-        values.forEach((k, v) -> canonical
-                .append('|')
-                .append(k)
-                .append('=')
-                .append(v.mean())
-                .append('/')
-                .append(v.sd())
-                .append('/')
-                .append(v.respondents())
-                .append('/')
-                .append(v.isSuppressed()));
-        request.surveysOrEmpty().keySet().stream()
-                .sorted()
-                .forEach(k -> canonical.append("|survey:").append(k));
-        return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private TeamView view(Team team) {

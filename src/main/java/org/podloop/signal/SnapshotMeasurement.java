@@ -1,0 +1,179 @@
+package org.podloop.signal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.podloop.common.InvalidInputException;
+import org.podloop.common.Sha256;
+import org.podloop.common.TextInput;
+import org.podloop.rules.ActiveRuleset;
+import org.podloop.rules.Metric;
+import org.podloop.rules.MetricCatalogue;
+import org.podloop.rules.Survey;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a measurement as sent into what is stored: checks every field against the serving metric
+ * catalogue, scores raw survey answers, and suppresses survey metrics from fewer respondents than the
+ * privacy minimum. Raw answers go no further than this class.
+ */
+@Component
+class SnapshotMeasurement {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Older measurements are typos (a year 20 for 2020) or epoch artefacts, not history. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final String MEASURED_WINDOW =
+            "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
+    private static final int MAX_EXTERNAL_ID = 200;
+
+    private final ActiveRuleset rules;
+    private final Clock clock;
+    private final int minRespondents;
+
+    SnapshotMeasurement(ActiveRuleset rules, Clock clock, SignalProperties properties) {
+        this.rules = rules;
+        this.clock = clock;
+        if (properties.minRespondents() < 1) {
+            throw new IllegalArgumentException(
+                    "podloop.privacy.min-respondents must be at least 1, is " + properties.minRespondents());
+        }
+        this.minRespondents = properties.minRespondents();
+    }
+
+    /** Why {@code value} cannot be a value of {@code metric} in the serving catalogue, or empty when it can. */
+    Optional<String> problemWith(String metric, Double value) {
+        return problemWith(rules.metrics(), metric, value);
+    }
+
+    private static Optional<String> problemWith(MetricCatalogue catalogue, String metric, Double value) {
+        Optional<Metric> known = catalogue.find(metric);
+        if (known.isEmpty()) {
+            return Optional.of("unknown metric '" + metric + "' (see GET /api/metrics)");
+        }
+        if (value == null || !Double.isFinite(value)) {
+            return Optional.of("must be a finite number");
+        }
+        if (!known.get().accepts(value)) {
+            return Optional.of(value + " is outside the scale " + known.get().min() + "–"
+                    + known.get().max());
+        }
+        return Optional.empty();
+    }
+
+    /** Validates the request and turns it into one team-level value per metric, suppressing what is too small to be anonymous. */
+    Map<String, MetricValue> measure(NewSnapshot request) {
+        if (request.externalId() == null || request.externalId().isBlank()) {
+            throw new InvalidInputException("externalId", "is required");
+        }
+        TextInput.check("externalId", request.externalId(), MAX_EXTERNAL_ID);
+        if (request.measuredAt() == null) {
+            throw new InvalidInputException("measuredAt", "is required (ISO-8601, e.g. 2026-11-02T09:00:00Z)");
+        }
+        if (request.measuredAt().isBefore(EARLIEST)) {
+            throw new InvalidInputException("measuredAt", "lies before " + EARLIEST + "; " + MEASURED_WINDOW);
+        }
+        if (request.measuredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw new InvalidInputException("measuredAt", "lies in the future; " + MEASURED_WINDOW);
+        }
+        if (request.respondents() == null || request.respondents() < 1) {
+            throw new InvalidInputException("respondents", "must be at least 1");
+        }
+        if (request.signalsOrEmpty().isEmpty() && request.surveysOrEmpty().isEmpty()) {
+            throw new InvalidInputException("signals", "a snapshot needs at least one metric in signals or surveys");
+        }
+        // one catalogue for the whole snapshot, even if a reload swaps it meanwhile
+        MetricCatalogue catalogue = rules.metrics();
+        Map<String, MetricValue> values = new TreeMap<>();
+        request.signalsOrEmpty().forEach((key, value) -> {
+            problemWith(catalogue, key, value).ifPresent(problem -> {
+                throw new InvalidInputException("signals." + key, problem);
+            });
+            Metric metric = catalogue.find(key).orElseThrow();
+            values.put(key, protect(metric, MetricValue.measured(value, null, request.respondents())));
+        });
+        request.surveysOrEmpty().forEach((key, answerSets) -> {
+            String field = "surveys." + key;
+            Metric metric = catalogue
+                    .find(key)
+                    .orElseThrow(() ->
+                            new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
+            if (metric.survey() == null) {
+                throw new InvalidInputException(field, "has no survey; send its value in signals");
+            }
+            if (values.containsKey(key)) {
+                throw new InvalidInputException(field, "is also given in signals; send one or the other");
+            }
+            checkAnswers(field, metric.survey(), answerSets, request.respondents());
+            values.put(key, protect(metric, SurveyScoring.score(metric.survey(), answerSets)));
+        });
+        return values;
+    }
+
+    private static void checkAnswers(String field, Survey survey, List<List<Double>> answerSets, int respondents) {
+        if (answerSets == null || answerSets.isEmpty()) {
+            throw new InvalidInputException(field, "needs at least one respondent's answers");
+        }
+        if (answerSets.size() > respondents) {
+            throw new InvalidInputException(
+                    field, answerSets.size() + " answer sets but respondents is " + respondents);
+        }
+        for (int r = 0; r < answerSets.size(); r++) {
+            List<Double> answers = answerSets.get(r);
+            String set = field + "[" + r + "]";
+            if (answers == null || answers.size() != survey.items().size()) {
+                throw new InvalidInputException(
+                        set,
+                        "must hold " + survey.items().size() + " answers, one per item, holds "
+                                + (answers == null ? 0 : answers.size()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                Double answer = answers.get(i);
+                if (answer == null
+                        || answer != Math.rint(answer)
+                        || answer < survey.scaleMin()
+                        || answer > survey.scaleMax()) {
+                    throw new InvalidInputException(
+                            set + "[" + i + "]",
+                            "answer " + answer + " is not a whole number from " + survey.scaleMin() + " to "
+                                    + survey.scaleMax());
+                }
+            }
+        }
+    }
+
+    /** Survey metrics from fewer respondents than the privacy minimum are stored without a value. */
+    private MetricValue protect(Metric metric, MetricValue value) {
+        return metric.survey() != null && value.respondents() < minRespondents ? MetricValue.suppressedValue() : value;
+    }
+
+    /**
+     * The identity of a snapshot's content, over the aggregates only: a fingerprint of the raw answers
+     * of a small team could be matched against guesses, so raw answers never reach the hash.
+     */
+    static String contentHash(NewSnapshot request, Map<String, MetricValue> values) {
+        StringBuilder canonical =
+                new StringBuilder().append(request.measuredAt()).append('|').append(request.respondents());
+        values.forEach((k, v) -> canonical
+                .append('|')
+                .append(k)
+                .append('=')
+                .append(v.mean())
+                .append('/')
+                .append(v.sd())
+                .append('/')
+                .append(v.respondents())
+                .append('/')
+                .append(v.isSuppressed()));
+        request.surveysOrEmpty().keySet().stream()
+                .sorted()
+                .forEach(k -> canonical.append("|survey:").append(k));
+        return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}
