@@ -2,7 +2,6 @@ package org.podloop.loop;
 
 import java.time.Clock;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,58 +120,6 @@ class LoopSteps {
                 describeFindings(findings), describeRecommendations(recommended), timeline.write(compact));
     }
 
-    void taskCreated(UUID loopId, int iteration, String taskId, String taskKey, String taskName) {
-        timeline.record(
-                loopId,
-                iteration,
-                TimelineType.TASK_CREATED,
-                null,
-                null,
-                Map.of("taskId", taskId, "task", taskKey, "name", taskName));
-    }
-
-    void taskAssigned(UUID loopId, int iteration, String taskId, String taskKey, String assignee) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("taskId", taskId);
-        detail.put("task", taskKey);
-        detail.put("assignee", assignee);
-        timeline.record(loopId, iteration, TimelineType.TASK_ASSIGNED, actorOr(assignee), null, detail);
-    }
-
-    /** The pod chose: refuses an id the catalogue does not know; returns the intervention for its time-box and steps. */
-    Intervention interventionChosen(UUID loopId, int iteration, String interventionId) {
-        Intervention intervention = classification
-                .intervention(interventionId == null ? "" : interventionId)
-                .orElseThrow(() -> new TaskInputException(
-                        ProcessIds.VAR_INTERVENTION_ID,
-                        "unknown intervention '" + interventionId + "'; choose one of "
-                                + classification.interventions().stream()
-                                        .map(Intervention::id)
-                                        .toList()));
-        load(loopId).iteration(iteration).chooseIntervention(intervention.id());
-        completed(
-                loopId,
-                iteration,
-                ProcessIds.TASK_CHOOSE_INTERVENTION,
-                Map.of(ProcessIds.VAR_INTERVENTION_ID, intervention.id()));
-        return intervention;
-    }
-
-    /** The pod reported on the run; returns whether it asked for (its one) extension of the time-box. */
-    boolean interventionRun(UUID loopId, int iteration, String outcomeNotes, boolean extend) {
-        requireText(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes);
-        if (extend && load(loopId).iteration(iteration).extended()) {
-            throw new TaskInputException(
-                    ProcessIds.VAR_EXTEND, "the time-box was extended once already; report what happened instead");
-        }
-        completed(
-                loopId,
-                iteration,
-                ProcessIds.TASK_RUN_INTERVENTION,
-                Map.of(ProcessIds.VAR_OUTCOME_NOTES, outcomeNotes, ProcessIds.VAR_EXTEND, extend));
-        return extend;
-    }
-
     /** Extends the time-box by the intervention's time-box; returns the new end. */
     Date extendTimeBox(UUID loopId, Date due) {
         LoopIteration iteration = load(loopId).current();
@@ -213,32 +160,6 @@ class LoopSteps {
                 null,
                 null,
                 Map.of("notice", "no re-measurement arrived; the pod is asked to arrange one"));
-    }
-
-    void remeasurementArranged(UUID loopId, int iteration, String arrangement) {
-        requireText(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement);
-        completed(
-                loopId,
-                iteration,
-                ProcessIds.TASK_REQUEST_REMEASUREMENT,
-                Map.of(ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT, arrangement));
-    }
-
-    void decided(UUID loopId, int iteration, String decision, String rationale) {
-        Decision chosen;
-        try {
-            chosen = Decision.valueOf(decision == null ? "" : decision);
-        } catch (IllegalArgumentException e) {
-            throw new TaskInputException(
-                    ProcessIds.VAR_DECISION, "must be one of CLOSE, REPEAT, ESCALATE, got '" + decision + "'");
-        }
-        requireText(ProcessIds.VAR_RATIONALE, rationale);
-        load(loopId).iteration(iteration).decide(chosen, rationale);
-        completed(
-                loopId,
-                iteration,
-                ProcessIds.TASK_DECIDE,
-                Map.of(ProcessIds.VAR_DECISION, chosen.name(), ProcessIds.VAR_RATIONALE, rationale));
     }
 
     VerificationStep verify(UUID loopId) {
@@ -316,22 +237,6 @@ class LoopSteps {
                 Map.of("status", loop.status().name()));
     }
 
-    /** The one who completed a task is the authenticated user (Tasklist session or HTTP Basic). */
-    private void completed(UUID loopId, int iteration, String taskKey, Map<String, ?> submitted) {
-        timeline.record(
-                loopId,
-                iteration,
-                TimelineType.TASK_COMPLETED,
-                directory.currentActor(),
-                null,
-                Map.of("task", taskKey, "submitted", submitted));
-    }
-
-    private String actorOr(String fallback) {
-        String current = directory.currentActor();
-        return current != null ? current : fallback;
-    }
-
     private List<FindingView> findingsOf(UUID snapshotId) {
         return classification
                 .classificationOf(snapshotId)
@@ -341,12 +246,6 @@ class LoopSteps {
 
     private Loop load(UUID loopId) {
         return loops.findById(loopId).orElseThrow(() -> new IllegalStateException("no loop " + loopId));
-    }
-
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new TaskInputException(field, "is required");
-        }
     }
 
     private static String describeFindings(List<FindingView> findings) {

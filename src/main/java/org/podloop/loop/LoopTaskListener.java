@@ -30,10 +30,12 @@ class LoopTaskListener {
             ProcessIds.TASK_DECIDE);
 
     private final LoopSteps steps;
+    private final Submissions submissions;
     private final LoopDurations durations;
 
-    LoopTaskListener(LoopSteps steps, LoopDurations durations) {
+    LoopTaskListener(LoopSteps steps, Submissions submissions, LoopDurations durations) {
         this.steps = steps;
+        this.submissions = submissions;
         this.durations = durations;
     }
 
@@ -51,9 +53,10 @@ class LoopTaskListener {
         int iteration = run.number();
         switch (event) {
             case TaskListener.EVENTNAME_CREATE ->
-                steps.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
+                submissions.taskCreated(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getName());
             case TaskListener.EVENTNAME_ASSIGNMENT ->
-                steps.taskAssigned(loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getAssignee());
+                submissions.taskAssigned(
+                        loopId, iteration, task.getId(), task.getTaskDefinitionKey(), task.getAssignee());
             default -> {}
         }
     }
@@ -71,24 +74,24 @@ class LoopTaskListener {
         int iteration = run.number();
         switch (activity) {
             case ProcessIds.TASK_CHOOSE_INTERVENTION -> {
-                Intervention chosen =
-                        steps.interventionChosen(loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
+                Intervention chosen = submissions.interventionChosen(
+                        loopId, iteration, text(execution, ProcessIds.VAR_INTERVENTION_ID));
                 execution.setVariable(ProcessIds.VAR_INTERVENTION_STEPS, String.join("\n", chosen.steps()));
                 dueAt(execution, durations.after(chosen.timeBox()));
             }
             case ProcessIds.TASK_RUN_INTERVENTION ->
                 execution.setVariable(
                         ProcessIds.VAR_EXTENSION_REQUESTED,
-                        steps.interventionRun(
+                        submissions.interventionRun(
                                 loopId,
                                 iteration,
                                 text(execution, ProcessIds.VAR_OUTCOME_NOTES),
                                 Boolean.TRUE.equals(execution.getVariable(ProcessIds.VAR_EXTEND))));
             case ProcessIds.TASK_REQUEST_REMEASUREMENT ->
-                steps.remeasurementArranged(
+                submissions.remeasurementArranged(
                         loopId, iteration, text(execution, ProcessIds.VAR_REMEASUREMENT_ARRANGEMENT));
             case ProcessIds.TASK_DECIDE ->
-                steps.decided(
+                submissions.decided(
                         loopId,
                         iteration,
                         text(execution, ProcessIds.VAR_DECISION),
