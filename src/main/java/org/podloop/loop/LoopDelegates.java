@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.podloop.loop.internal.LoopProcesses;
 import org.podloop.process.ProcessCallable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

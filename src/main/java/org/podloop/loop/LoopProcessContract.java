@@ -9,6 +9,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.podloop.loop.internal.VariableWrites;
 import org.podloop.process.LintFinding;
 import org.podloop.process.ProcessContract;
 import org.springframework.stereotype.Component;

@@ -17,6 +17,7 @@ import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.common.Paging;
 import org.podloop.identity.Directory;
+import org.podloop.loop.internal.LoopEngine;
 import org.podloop.signal.SnapshotView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

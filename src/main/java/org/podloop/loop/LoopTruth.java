@@ -2,6 +2,8 @@ package org.podloop.loop;
 
 import java.util.Map;
 import java.util.Optional;
+import org.podloop.loop.internal.ControlValues;
+import org.podloop.loop.internal.LoopProcesses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
  * each iteration; no pod member can change it.
  */
 @Component
-class LoopTruth {
+class LoopTruth implements ControlValues {
 
     private final Loops loops;
 
@@ -23,7 +25,8 @@ class LoopTruth {
         return LoopProcesses.uuid(businessKey).flatMap(loops::findById);
     }
 
-    Optional<Map<String, Object>> controlValues(String businessKey) {
+    @Override
+    public Optional<Map<String, Object>> of(String businessKey) {
         return loopOf(businessKey)
                 .filter(loop -> loop.current() != null)
                 .map(loop -> Map.of(

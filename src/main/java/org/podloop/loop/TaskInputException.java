@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * A task was submitted with a missing or invalid value. Extends the engine's form validation error
  * so that the Tasklist shows the message and {@code /engine-rest} answers 400 instead of 500.
  */
-class TaskInputException extends FormFieldValidationException {
+public class TaskInputException extends FormFieldValidationException {
 
-    TaskInputException(String field, String reason) {
+    public TaskInputException(String field, String reason) {
         super(field, field + ": " + reason);
     }
 }

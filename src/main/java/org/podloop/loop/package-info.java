@@ -3,7 +3,8 @@
  * timeline, the delegates and task listeners the BPMN processes in {@code processes/} call, and
  * re-measurement correlation. It tells the process module what it needs of deployed definitions
  * ({@code LoopProcessContract}: its control variables, a re-measurement message) and guards those
- * variables on every engine write path ({@code VariableWrites}). Engine-specific code stays behind
- * {@link org.podloop.loop.LoopService}.
+ * variables on every engine write path ({@code internal.VariableWrites}). Engine glue lives in
+ * {@code internal} (starting and correlating instances, the variables guard); other modules reach the
+ * loop through {@link org.podloop.loop.LoopService}.
  */
 package org.podloop.loop;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.podloop.loop.internal.VariableWrites;
 import org.podloop.support.ApiTest;
 import org.podloop.support.PodloopClient.Response;
 import org.podloop.support.WebappSession;

@@ -1,4 +1,4 @@
-package org.podloop.loop;
+package org.podloop.loop.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.podloop.loop.ProcessIds;
+import org.podloop.loop.TaskInputException;
 
 /**
  * What every variable write must respect, checked once per engine command just before it is flushed, on
@@ -33,20 +35,20 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * removing one from a running scope. Transient variables never reach the flush, so they are refused as they
  * are written (see {@link #guarding(HistoryLevel)}).
  */
-final class VariableWrites implements CommandContextListener {
+public final class VariableWrites implements CommandContextListener {
 
     /** Camunda stores a string variable in a VARCHAR(4000) column on every database it supports. */
-    static final int MAX_TEXT = 4000;
+    public static final int MAX_TEXT = 4000;
 
-    static final Set<String> NAMES = Set.of(
+    public static final Set<String> NAMES = Set.of(
             ProcessIds.VAR_LOOP_ID,
             ProcessIds.VAR_TEAM_KEY,
             ProcessIds.VAR_ITERATION,
             ProcessIds.VAR_BASELINE_SNAPSHOT_ID);
 
-    private final LoopTruth truth;
+    private final ControlValues truth;
 
-    VariableWrites(LoopTruth truth) {
+    VariableWrites(ControlValues truth) {
         this.truth = truth;
     }
 
@@ -103,7 +105,7 @@ final class VariableWrites implements CommandContextListener {
         }
         Map<String, Object> expected = truthByBusinessKey.computeIfAbsent(
                 String.valueOf(instance.getBusinessKey()),
-                key -> truth.controlValues(instance.getBusinessKey()).orElse(Map.of()));
+                key -> truth.of(instance.getBusinessKey()).orElse(Map.of()));
         if (!Objects.equals(
                 expected.get(variable.getName()), variable.getTypedValue(false).getValue())) {
             throw refused(variable.getName(), "belongs to the loop and may not be set or changed: Podloop sets it");

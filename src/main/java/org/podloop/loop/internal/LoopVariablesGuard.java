@@ -1,4 +1,4 @@
-package org.podloop.loop;
+package org.podloop.loop.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ class LoopVariablesGuard extends AbstractProcessEnginePlugin {
 
     private final VariableWrites writes;
 
-    LoopVariablesGuard(LoopTruth truth) {
+    LoopVariablesGuard(ControlValues truth) {
         this.writes = new VariableWrites(truth);
     }
 

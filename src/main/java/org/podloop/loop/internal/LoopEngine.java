@@ -1,9 +1,10 @@
-package org.podloop.loop;
+package org.podloop.loop.internal;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.podloop.identity.SystemAccess;
+import org.podloop.loop.ProcessIds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * that opens or advances a loop needs no rights on processes.
  */
 @Component
-class LoopEngine {
+public class LoopEngine {
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
@@ -25,7 +26,7 @@ class LoopEngine {
     }
 
     /** The id (key:version:uuid) of the loop process version a new loop runs on. */
-    String latestLoopDefinition() {
+    public String latestLoopDefinition() {
         return system.call(() -> repository
                 .createProcessDefinitionQuery()
                 .processDefinitionKey(ProcessIds.EXECUTION_LOOP)
@@ -34,7 +35,7 @@ class LoopEngine {
                 .getId());
     }
 
-    void startLoop(String definitionId, UUID loopId, String teamKey, UUID baselineSnapshotId) {
+    public void startLoop(String definitionId, UUID loopId, String teamKey, UUID baselineSnapshotId) {
         system.run(() -> runtime.createProcessInstanceById(definitionId)
                 .businessKey(loopId.toString())
                 .setVariable(ProcessIds.VAR_LOOP_ID, loopId.toString())
@@ -45,7 +46,7 @@ class LoopEngine {
     }
 
     /** Whether an iteration of the loop waits at {@code Event_RemeasurementReceived}. */
-    boolean awaitsRemeasurement(UUID loopId) {
+    public boolean awaitsRemeasurement(UUID loopId) {
         return system.call(() -> runtime.createExecutionQuery()
                         .messageEventSubscriptionName(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
                         .processInstanceBusinessKey(loopId.toString())
@@ -58,7 +59,7 @@ class LoopEngine {
      * instances (not by a variable, which is what a process could be tricked into holding).
      * The iteration verifies and moves on within the caller's transaction.
      */
-    void correlateRemeasurement(UUID loopId, UUID snapshotId) {
+    public void correlateRemeasurement(UUID loopId, UUID snapshotId) {
         system.run(() -> runtime.createMessageCorrelation(ProcessIds.MESSAGE_REMEASUREMENT_RECEIVED)
                 .processInstanceBusinessKey(loopId.toString())
                 .setVariable(ProcessIds.VAR_REMEASURE_SNAPSHOT_ID, snapshotId.toString())
