@@ -2,6 +2,7 @@ package org.podloop.classification;
 
 import java.time.Instant;
 import java.util.List;
+import org.podloop.common.Problems;
 import org.podloop.rules.ActiveRuleset;
 import org.podloop.rules.Intervention;
 import org.podloop.rules.RulesetBuildException;
@@ -50,11 +51,11 @@ class ClassificationController {
     /** The folder does not build or fails its self-check: 422 with every compiler message or failed scenario. */
     @ExceptionHandler(RulesetBuildException.class)
     ProblemDetail refused(RulesetBuildException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                e.getMessage().lines().findFirst().orElse("") + "; the active ruleset keeps serving");
-        problem.setTitle("Ruleset refused");
-        problem.setProperty("problems", e.problems());
-        return problem;
+        return Problems.of(
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "Ruleset refused",
+                        e.getMessage().lines().findFirst().orElse("") + "; the active ruleset keeps serving")
+                .property("problems", e.problems())
+                .build();
     }
 }

@@ -44,15 +44,15 @@ public class ClassificationService {
             ObjectMapper json,
             Clock clock,
             MeterRegistry meters) {
-        this.classificationTime = Timer.builder("podloop.classification")
-                .description("time to classify one snapshot")
-                .register(meters);
         this.rulesets = rulesets;
         this.classifications = classifications;
         this.signals = signals;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.classificationTime = Timer.builder("podloop.classification")
+                .description("time to classify one snapshot")
+                .register(meters);
     }
 
     /** Classifies a snapshot with the active ruleset and stores the verdict with that ruleset's version. */

@@ -40,13 +40,13 @@ class LoopSteps {
             Directory directory,
             Clock clock,
             TrackRecord trackRecord) {
-        this.trackRecord = trackRecord;
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
         this.signals = signals;
         this.directory = directory;
         this.clock = clock;
+        this.trackRecord = trackRecord;
     }
 
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}

@@ -38,14 +38,14 @@ public class ProcessService {
             Directory directory,
             TransactionTemplate transaction,
             SystemAccess system) {
-        this.system = system;
-        this.transaction = transaction;
         this.repository = repository;
         this.runtime = runtime;
         this.deployer = deployer;
         this.lint = lint;
         this.events = events;
         this.directory = directory;
+        this.transaction = transaction;
+        this.system = system;
     }
 
     /** The findings the deploy-time lint would refuse the file for; empty when it may be deployed. */
