@@ -12,11 +12,13 @@ import java.util.UUID;
 import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
+import org.podloop.classification.MetricEffect;
 import org.podloop.classification.Verification;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.common.Paging;
 import org.podloop.identity.Directory;
+import org.podloop.signal.SignalService;
 import org.podloop.signal.SnapshotView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -32,6 +34,7 @@ public class LoopService {
     private final Timeline timeline;
     private final LoopEngine engine;
     private final ClassificationService classification;
+    private final SignalService signals;
     private final Directory directory;
     private final ObjectMapper json;
     private final Clock clock;
@@ -43,10 +46,12 @@ public class LoopService {
             Timeline timeline,
             LoopEngine engine,
             ClassificationService classification,
+            SignalService signals,
             Directory directory,
             ObjectMapper json,
             Clock clock,
             LoopProperties properties) {
+        this.signals = signals;
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -198,9 +203,42 @@ public class LoopService {
         }
     }
 
-    /** Every iteration whose outcome was verified, for governance's reports. */
+    /**
+     * Every iteration whose outcome was verified, as {@link IterationVerified} announced it, for rebuilding
+     * governance's figures from history. Iterations verified before the per-metric effects were stored get
+     * them recomputed from their two snapshots.
+     */
     @Transactional(readOnly = true)
     public List<VerifiedIteration> verifiedIterations() {
-        return loops.verifiedIterations();
+        return loops.findVerifiedIterations().stream().map(this::verified).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countVerifiedIterations() {
+        return loops.countVerifiedIterations();
+    }
+
+    private VerifiedIteration verified(LoopIteration it) {
+        Verification verification = read(it.verificationJson(), Verification.class);
+        List<MetricEffect> effects = verification.effects() != null
+                ? verification.effects()
+                : classification.effects(
+                        it.interventionId(),
+                        signals.snapshot(it.baselineSnapshotId()),
+                        signals.snapshot(it.remeasureSnapshotId()));
+        List<String> stillFound = classification
+                .classificationOf(it.remeasureSnapshotId())
+                .map(c -> c.findings().stream().map(FindingView::pattern).toList())
+                .orElse(List.of());
+        return new VerifiedIteration(
+                it.id(),
+                it.loop().id(),
+                it.loop().teamKey(),
+                it.number(),
+                it.interventionId(),
+                it.patterns(),
+                stillFound,
+                verification.outcome(),
+                effects);
     }
 }
