@@ -19,9 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Decisions adjust": per pattern and intervention, what verified iterations say about that pattern
@@ -36,9 +39,15 @@ class Effectiveness implements TrackRecord {
     private final EffectivenessAggregates aggregates;
     private final LoopService loops;
     private final ClassificationService classification;
+    private final TransactionTemplate transaction;
 
-    Effectiveness(EffectivenessAggregates aggregates, LoopService loops, ClassificationService classification) {
+    Effectiveness(
+            EffectivenessAggregates aggregates,
+            LoopService loops,
+            ClassificationService classification,
+            TransactionTemplate transaction) {
         this.aggregates = aggregates;
+        this.transaction = transaction;
         this.loops = loops;
         this.classification = classification;
     }
@@ -98,13 +107,21 @@ class Effectiveness implements TrackRecord {
      * verified iteration the aggregates do not hold yet is added.
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     void catchUpAtStartUp() {
         long verified = loops.countVerifiedIterations();
         long held = aggregates.heldIterations();
-        if (held < verified) {
-            log.info("effectiveness figures hold {} of {} verified iterations; adding the others", held, verified);
-            catchUp();
+        if (held >= verified) {
+            return;
+        }
+        log.info("effectiveness figures hold {} of {} verified iterations; adding the others", held, verified);
+        try {
+            transaction.executeWithoutResult(status -> catchUp());
+        } catch (DataAccessException | TransactionException e) {
+            // One transaction, so nothing of it stays; the node serves on and the next start-up tries again.
+            log.warn(
+                    "could not catch the effectiveness figures up (another node starting at the same time usually"
+                            + " has): {}",
+                    e.getMessage());
         }
     }
 

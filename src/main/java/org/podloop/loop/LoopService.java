@@ -220,16 +220,23 @@ public class LoopService {
 
     private VerifiedIteration verified(LoopIteration it) {
         Verification verification = read(it.verificationJson(), Verification.class);
+        // (copies of iterations, as the benchmark's history makes, may lack the re-measure snapshot)
+        UUID remeasure = it.remeasureSnapshotId();
         List<MetricEffect> effects = verification.effects() != null
                 ? verification.effects()
-                : classification.effects(
-                        it.interventionId(),
-                        signals.snapshot(it.baselineSnapshotId()),
-                        signals.snapshot(it.remeasureSnapshotId()));
-        List<String> stillFound = classification
-                .classificationOf(it.remeasureSnapshotId())
-                .map(c -> c.findings().stream().map(FindingView::pattern).toList())
-                .orElse(List.of());
+                : remeasure == null
+                        ? List.of()
+                        : classification.effects(
+                                it.interventionId(),
+                                signals.snapshot(it.baselineSnapshotId()),
+                                signals.snapshot(remeasure));
+        List<String> stillFound = remeasure == null
+                ? List.of()
+                : classification
+                        .classificationOf(remeasure)
+                        .map(c ->
+                                c.findings().stream().map(FindingView::pattern).toList())
+                        .orElse(List.of());
         return new VerifiedIteration(
                 it.id(),
                 it.loop().id(),

@@ -1,6 +1,7 @@
 package org.podloop.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,13 +24,18 @@ import org.podloop.governance.EffectivenessReport.MetricFigure;
 import org.podloop.governance.EffectivenessReport.Row;
 import org.podloop.intake.IntakeResult;
 import org.podloop.loop.Decision;
+import org.podloop.loop.IterationVerified;
 import org.podloop.loop.LoopView;
 import org.podloop.loop.ProcessIds;
+import org.podloop.loop.VerifiedIteration;
 import org.podloop.signal.MetricValue;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.support.LoopScenario;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The effectiveness report over finished loops with known outcomes, and the recommendations that read it.
@@ -48,6 +54,12 @@ class EffectivenessReportTest extends LoopScenario {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private static final String HANDOFFS = "handoff_delay_hours";
 
@@ -209,6 +221,29 @@ class EffectivenessReportTest extends LoopScenario {
         Row burnout = row("BURNOUT_RISK", "team-chosen-work").orElseThrow();
         assertThat(burnout.reduced()).isZero();
         assertThat(burnout.notReduced()).isEqualTo(1);
+    }
+
+    @Test
+    void theFiguresChangeOnlyWithTheTransactionThatVerifies() {
+        IterationVerified verified = new IterationVerified(new VerifiedIteration(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                team,
+                1,
+                "one-page-priorities",
+                List.of("MISALIGNMENT"),
+                List.of(),
+                VerificationOutcome.REDUCED,
+                List.of(new MetricEffect("alignment", "points", 20.0, null))));
+
+        assertThatThrownBy(() -> events.publishEvent(verified)).isInstanceOf(IllegalTransactionStateException.class);
+        transaction.executeWithoutResult(status -> {
+            events.publishEvent(verified);
+            assertThat(row("MISALIGNMENT", "one-page-priorities")).isPresent();
+            status.setRollbackOnly();
+        });
+
+        assertThat(row("MISALIGNMENT", "one-page-priorities")).isEmpty();
     }
 
     /** Existing databases: iterations verified before V10 stored one mixed-unit "effect" and no per-metric ones. */
