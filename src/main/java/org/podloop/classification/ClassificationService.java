@@ -109,6 +109,17 @@ public class ClassificationService {
         });
     }
 
+    /**
+     * The change of each metric the intervention targets, as {@link #verify} reports it; empty when the
+     * catalogue no longer knows the intervention. For iterations verified before effects were stored.
+     */
+    public List<MetricEffect> effects(String interventionId, SnapshotView baseline, SnapshotView remeasure) {
+        return rulesets.withCurrent(ruleset -> ruleset.intervention(interventionId)
+                .map(intervention ->
+                        new Judgement(ruleset).effects(intervention, baseline.metrics(), remeasure.metrics()))
+                .orElse(List.of()));
+    }
+
     // The catalogue and version as the rules module serves them, for the modules that judge through this one.
 
     public List<Intervention> interventions() {

@@ -115,16 +115,53 @@ final class Judgement {
                 .sorted(Comparator.comparing(MetricVerdict::getMetric))
                 .map(MetricVerdict::getReason)
                 .toList();
-        var effect = changes.stream()
-                .filter(MetricChange::isMeasured)
-                .mapToDouble(MetricChange::getImprovement)
-                .average();
         return new Verification(
                 outcomes.get(0).getValue(),
                 reasons,
                 run.fired(),
                 ruleset.version(),
-                effect.isPresent() ? Math.round(effect.getAsDouble() * 100) / 100.0 : null);
+                effects(intervention, baseline, remeasure));
+    }
+
+    /** The change of each metric the intervention targets, in the metric's unit and, where the sd allows, standardized. */
+    List<MetricEffect> effects(
+            Intervention intervention, Map<String, MetricValue> baseline, Map<String, MetricValue> remeasure) {
+        return intervention.metrics().stream()
+                .map(key -> effect(key, baseline.get(key), remeasure.get(key)))
+                .toList();
+    }
+
+    private MetricEffect effect(String key, MetricValue before, MetricValue after) {
+        Metric metric = metrics.find(key).orElseThrow(() -> new IllegalStateException("unknown metric " + key));
+        if (mean(before) == null || mean(after) == null) {
+            return new MetricEffect(key, metric.unit(), null, null);
+        }
+        double improvement = metric.improvement(before.mean(), after.mean());
+        Double pooled = pooledSd(before, after);
+        return new MetricEffect(key, metric.unit(), improvement, pooled == null ? null : improvement / pooled);
+    }
+
+    /**
+     * The pooled standard deviation √(((n₁−1)sd₁² + (n₂−1)sd₂²) / (n₁+n₂−2)), weighting both equally when
+     * the respondent counts are unknown; null without both standard deviations or when it is zero.
+     */
+    private static Double pooledSd(MetricValue before, MetricValue after) {
+        if (before.sd() == null || after.sd() == null) {
+            return null;
+        }
+        double varianceBefore = before.sd() * before.sd();
+        double varianceAfter = after.sd() * after.sd();
+        double pooled;
+        if (before.respondents() != null
+                && after.respondents() != null
+                && before.respondents() + after.respondents() > 2) {
+            int n1 = before.respondents();
+            int n2 = after.respondents();
+            pooled = Math.sqrt(((n1 - 1) * varianceBefore + (n2 - 1) * varianceAfter) / (n1 + n2 - 2));
+        } else {
+            pooled = Math.sqrt((varianceBefore + varianceAfter) / 2);
+        }
+        return pooled > 0 ? pooled : null;
     }
 
     /**

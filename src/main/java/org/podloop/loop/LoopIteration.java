@@ -33,7 +33,6 @@ class LoopIteration {
     private UUID remeasureSnapshotId;
     private String verificationOutcome;
     private String verificationJson;
-    private Double effect;
 
     @Enumerated(EnumType.STRING)
     private Decision decision;
@@ -94,8 +93,7 @@ class LoopIteration {
         this.remeasureSnapshotId = snapshotId;
     }
 
-    void recordVerification(String outcome, Double effect, String verificationJson) {
-        this.effect = effect;
+    void recordVerification(String outcome, String verificationJson) {
         requireRunning("record a verification");
         if (remeasureSnapshotId == null) {
             throw new IllegalStateException("iteration " + number + " has no re-measurement to verify");
@@ -135,6 +133,15 @@ class LoopIteration {
 
     Loop loop() {
         return loop;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    /** The patterns this iteration works on (its baseline findings). */
+    List<String> patterns() {
+        return patterns == null || patterns.isEmpty() ? List.of() : List.of(patterns.split(","));
     }
 
     int number() {

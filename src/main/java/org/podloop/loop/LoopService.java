@@ -12,12 +12,14 @@ import java.util.UUID;
 import org.podloop.classification.Classification;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
+import org.podloop.classification.MetricEffect;
 import org.podloop.classification.Verification;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.common.Paging;
 import org.podloop.identity.Directory;
 import org.podloop.loop.internal.LoopEngine;
+import org.podloop.signal.SignalService;
 import org.podloop.signal.SnapshotView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,6 +35,7 @@ public class LoopService {
     private final Timeline timeline;
     private final LoopEngine engine;
     private final ClassificationService classification;
+    private final SignalService signals;
     private final Directory directory;
     private final ObjectMapper json;
     private final Clock clock;
@@ -44,10 +47,12 @@ public class LoopService {
             Timeline timeline,
             LoopEngine engine,
             ClassificationService classification,
+            SignalService signals,
             Directory directory,
             ObjectMapper json,
             Clock clock,
             LoopProperties properties) {
+        this.signals = signals;
         this.loops = loops;
         this.entries = entries;
         this.timeline = timeline;
@@ -199,9 +204,49 @@ public class LoopService {
         }
     }
 
-    /** Every iteration whose outcome was verified, for governance's reports. */
+    /**
+     * Every iteration whose outcome was verified, as {@link IterationVerified} announced it, for rebuilding
+     * governance's figures from history. Iterations verified before the per-metric effects were stored get
+     * them recomputed from their two snapshots.
+     */
     @Transactional(readOnly = true)
     public List<VerifiedIteration> verifiedIterations() {
-        return loops.verifiedIterations();
+        return loops.findVerifiedIterations().stream().map(this::verified).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countVerifiedIterations() {
+        return loops.countVerifiedIterations();
+    }
+
+    private VerifiedIteration verified(LoopIteration it) {
+        Verification verification = read(it.verificationJson(), Verification.class);
+        // (copies of iterations, as the benchmark's history makes, may lack the re-measure snapshot)
+        UUID remeasure = it.remeasureSnapshotId();
+        List<MetricEffect> effects = verification.effects() != null
+                ? verification.effects()
+                : remeasure == null
+                        ? List.of()
+                        : classification.effects(
+                                it.interventionId(),
+                                signals.snapshot(it.baselineSnapshotId()),
+                                signals.snapshot(remeasure));
+        List<String> stillFound = remeasure == null
+                ? List.of()
+                : classification
+                        .classificationOf(remeasure)
+                        .map(c ->
+                                c.findings().stream().map(FindingView::pattern).toList())
+                        .orElse(List.of());
+        return new VerifiedIteration(
+                it.id(),
+                it.loop().id(),
+                it.loop().teamKey(),
+                it.number(),
+                it.interventionId(),
+                it.patterns(),
+                stillFound,
+                verification.outcome(),
+                effects);
     }
 }

@@ -15,6 +15,7 @@ import org.podloop.classification.Verification;
 import org.podloop.identity.Directory;
 import org.podloop.rules.Intervention;
 import org.podloop.signal.SignalService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ class LoopSteps {
     private final Directory directory;
     private final Clock clock;
     private final TrackRecord trackRecord;
+    private final ApplicationEventPublisher events;
 
     LoopSteps(
             Loops loops,
@@ -39,7 +41,8 @@ class LoopSteps {
             SignalService signals,
             Directory directory,
             Clock clock,
-            TrackRecord trackRecord) {
+            TrackRecord trackRecord,
+            ApplicationEventPublisher events) {
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
@@ -47,6 +50,7 @@ class LoopSteps {
         this.directory = directory;
         this.clock = clock;
         this.trackRecord = trackRecord;
+        this.events = events;
     }
 
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
@@ -169,8 +173,7 @@ class LoopSteps {
                 iteration.interventionId(),
                 signals.snapshot(iteration.baselineSnapshotId()),
                 signals.snapshot(iteration.remeasureSnapshotId()));
-        iteration.recordVerification(
-                verification.outcome().name(), verification.effect(), timeline.write(verification));
+        iteration.recordVerification(verification.outcome().name(), timeline.write(verification));
         timeline.record(
                 loopId,
                 iteration.number(),
@@ -186,6 +189,19 @@ class LoopSteps {
                         verification.rulesetVersion(),
                         "rules",
                         verification.rules().stream().map(r -> r.name()).toList()));
+        // In this transaction: the track record the next recommendations read commits with the verification.
+        events.publishEvent(new IterationVerified(new VerifiedIteration(
+                iteration.id(),
+                loopId,
+                loop.teamKey(),
+                iteration.number(),
+                iteration.interventionId(),
+                iteration.patterns(),
+                findingsOf(iteration.remeasureSnapshotId()).stream()
+                        .map(FindingView::pattern)
+                        .toList(),
+                verification.outcome(),
+                verification.effects())));
         String summary = verification.outcome() + "\n" + String.join("\n", verification.reasons()) + "\n(ruleset "
                 + verification.rulesetVersion() + ")";
         return new VerificationStep(verification, loop.iterationsExhausted(), summary);

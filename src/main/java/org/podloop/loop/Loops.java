@@ -18,8 +18,12 @@ interface Loops extends JpaRepository<Loop, UUID>, JpaSpecificationExecutor<Loop
     @Query("select i from LoopIteration i join fetch i.loop where i.processInstanceId = :processInstanceId")
     Optional<LoopIteration> findIterationByProcessInstanceId(@Param("processInstanceId") String processInstanceId);
 
-    @Query("select new org.podloop.loop.VerifiedIteration(i.loop.id, i.loop.teamKey, i.interventionId, i.patterns,"
-            + " i.verificationOutcome, i.effect) from LoopIteration i"
+    /** Every iteration whose outcome was verified, in the order they started. */
+    @Query("select i from LoopIteration i join fetch i.loop"
+            + " where i.interventionId is not null and i.verificationOutcome is not null order by i.startedAt, i.id")
+    List<LoopIteration> findVerifiedIterations();
+
+    @Query("select count(i) from LoopIteration i"
             + " where i.interventionId is not null and i.verificationOutcome is not null")
-    List<VerifiedIteration> verifiedIterations();
+    long countVerifiedIterations();
 }

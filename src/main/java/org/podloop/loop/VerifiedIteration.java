@@ -1,10 +1,22 @@
 package org.podloop.loop;
 
+import java.util.List;
 import java.util.UUID;
+import org.podloop.classification.MetricEffect;
+import org.podloop.classification.VerificationOutcome;
 
 /**
  * One iteration whose outcome was verified, as governance's reports count it: the patterns it was opened
- * for (comma-separated), the intervention that ran, the verification outcome and its effect.
+ * for (its baseline findings), the intervention that ran, the patterns still found in the re-measure
+ * snapshot, the overall verification outcome and the change of each targeted metric in its own unit.
  */
 public record VerifiedIteration(
-        UUID loopId, String teamKey, String interventionId, String patterns, String outcome, Double effect) {}
+        UUID iterationId,
+        UUID loopId,
+        String teamKey,
+        int number,
+        String interventionId,
+        List<String> baselinePatterns,
+        List<String> remeasurePatterns,
+        VerificationOutcome outcome,
+        List<MetricEffect> effects) {}
