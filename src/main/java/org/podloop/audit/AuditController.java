@@ -1,14 +1,11 @@
 package org.podloop.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.podloop.loop.LoopService;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,16 +14,27 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditTrail trail;
+    private final AuditExports exports;
     private final LoopService loops;
 
-    AuditController(AuditTrail trail, LoopService loops) {
+    AuditController(AuditTrail trail, AuditExports exports, LoopService loops) {
         this.trail = trail;
+        this.exports = exports;
         this.loops = loops;
     }
 
     @GetMapping("/api/audit/verify")
     ChainCheck verify() {
         return trail.verify();
+    }
+
+    /** The whole chain for archiving, streamed as it is read (README "Governance": how to re-verify it offline). */
+    @GetMapping("/api/audit/export.jsonl")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType(AuditExports.JSON_LINES_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"podloop-audit.jsonl\"");
+        exports.chainJsonLines(response.getOutputStream());
     }
 
     @GetMapping("/api/loops/{id}/audit")
@@ -37,30 +45,11 @@ class AuditController {
 
     /** The same record as CSV, one entry per line, content as JSON in one column. */
     @GetMapping("/api/loops/{id}/audit.csv")
-    ResponseEntity<String> loopCsv(@PathVariable UUID id) throws IOException {
-        List<AuditRecord> records = loop(id);
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(
-                csv,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader("id", "at", "kind", "loopId", "actor", "content", "hash", "previousHash")
-                        .get())) {
-            for (AuditRecord r : records) {
-                printer.printRecord(
-                        r.id(),
-                        r.at(),
-                        r.kind(),
-                        r.loopId(),
-                        r.actor(),
-                        trail.write(r.content()),
-                        r.hash(),
-                        r.previousHash());
-            }
-        }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv"))
-                .header("Content-Disposition", "attachment; filename=\"loop-" + id + "-audit.csv\"")
-                .body(csv.toString());
+    void loopCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        loops.loop(id);
+        response.setContentType(AuditExports.CSV_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loop-" + id + "-audit.csv\"");
+        exports.loopCsv(id, response.getWriter());
     }
 }

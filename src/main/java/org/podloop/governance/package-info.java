@@ -1,8 +1,9 @@
 /**
  * Governance: the page where governance audits each loop (loops with filters, the audit chain's status,
- * a loop's timeline beside its team's trend) and the reports decisions rest on — which interventions
- * verifiably reduced which pattern ({@code Effectiveness}: running aggregates per pattern × intervention,
- * added to when the loop announces {@link org.podloop.loop.IterationVerified}, in the same transaction),
- * the same figures the loop's recommendations weigh through {@link org.podloop.loop.TrackRecord}.
+ * a loop's record as sentences beside its team's trend per unit with interventions and outcomes marked,
+ * exports in the page's session, error pages in its layout) and the reports decisions rest on — which
+ * interventions verifiably reduced which pattern ({@code Effectiveness}: running aggregates per pattern ×
+ * intervention, added to when the loop announces {@link org.podloop.loop.IterationVerified}, in the same
+ * transaction), the same figures the loop's recommendations weigh through {@link org.podloop.loop.TrackRecord}.
  */
 package org.podloop.governance;

@@ -5,6 +5,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -48,7 +49,7 @@ public record LoopFilter(
                                 cb.equal(iteration.get("loop"), loop),
                                 cb.like(
                                         cb.concat(cb.concat(",", iteration.get("patterns")), ","),
-                                        "%," + pattern + ",%"));
+                                        "%," + pattern.toUpperCase(Locale.ROOT) + ",%"));
                 where.add(cb.exists(worked));
             }
             return cb.and(where.toArray(Predicate[]::new));

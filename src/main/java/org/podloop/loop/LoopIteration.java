@@ -156,6 +156,11 @@ class LoopIteration {
         return baselineSnapshotId;
     }
 
+    /** The patterns this iteration works on, in the order its baseline found them. */
+    List<String> patterns() {
+        return patterns == null || patterns.isEmpty() ? List.of() : List.of(patterns.split(","));
+    }
+
     String interventionId() {
         return interventionId;
     }

@@ -158,18 +158,7 @@ public class LoopService {
         }
         var found = loops.findAll(filter.specification(), request);
         return new LoopPage(
-                found.getContent().stream()
-                        .map(l -> new LoopSummary(
-                                l.id(),
-                                l.teamKey(),
-                                l.status(),
-                                l.openedAt(),
-                                l.endedAt(),
-                                l.iterations().size()))
-                        .toList(),
-                page,
-                size,
-                found.getTotalElements());
+                found.getContent().stream().map(LoopSummary::of).toList(), page, size, found.getTotalElements());
     }
 
     private LoopView.Iteration view(LoopIteration it) {

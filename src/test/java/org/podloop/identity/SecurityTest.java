@@ -113,6 +113,10 @@ class SecurityTest extends ApiTest {
                 // audit: governance and administrators
                 row("gina", "GET", "/api/audit/verify", null, 200),
                 row("paula", "GET", "/api/audit/verify", null, 403),
+                row("gina", "GET", "/api/audit/export.jsonl", null, 200),
+                row("demo", "GET", "/api/audit/export.jsonl", null, 200),
+                row("paula", "GET", "/api/audit/export.jsonl", null, 403),
+                row("collector", "GET", "/api/audit/export.jsonl", null, 403),
                 row("gina", "GET", "/api/loops/{loop}/audit", null, 200),
                 row("paula", "GET", "/api/loops/{loop}/audit", null, 403),
                 // processes: process owners, and nobody else deploys (administrators neither)

@@ -31,7 +31,13 @@ public abstract class ApiTest {
 
     /** The quick tour on this test's team: from a low snapshot to gina closing the loop; returns the loop id. */
     protected String walkALoop() {
-        String loopId = client.postSnapshot(team, "baseline", java.util.Map.of("psychological_safety", 38.0))
+        return walkALoop(
+                java.util.Map.of("psychological_safety", 38.0), java.util.Map.of("psychological_safety", 66.0));
+    }
+
+    /** The quick tour with the given metrics at baseline and at re-measurement. */
+    protected String walkALoop(java.util.Map<String, Double> baseline, java.util.Map<String, Double> remeasure) {
+        String loopId = client.postSnapshot(team, "baseline", baseline)
                 .body()
                 .at("/loop/id")
                 .asText();
@@ -48,7 +54,7 @@ public abstract class ApiTest {
                         .get("id")
                         .asText(),
                 java.util.Map.of("outcomeNotes", "done"));
-        client.postSnapshot(team, "remeasure", java.util.Map.of("psychological_safety", 66.0));
+        client.postSnapshot(team, "remeasure", remeasure);
         client.complete(
                 "gina",
                 client.loopTask("gina", "governance", loopId, "Task_Decide")
