@@ -139,7 +139,7 @@ class LoopIteration {
         return id;
     }
 
-    /** The patterns this iteration works on (its baseline findings). */
+    /** The patterns this iteration works on (its baseline findings), in the order they were found. */
     List<String> patterns() {
         return patterns == null || patterns.isEmpty() ? List.of() : List.of(patterns.split(","));
     }
@@ -154,11 +154,6 @@ class LoopIteration {
 
     UUID baselineSnapshotId() {
         return baselineSnapshotId;
-    }
-
-    /** The patterns this iteration works on, in the order its baseline found them. */
-    List<String> patterns() {
-        return patterns == null || patterns.isEmpty() ? List.of() : List.of(patterns.split(","));
     }
 
     String interventionId() {
