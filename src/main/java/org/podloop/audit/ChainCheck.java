@@ -1,6 +1,7 @@
 package org.podloop.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,7 @@ public record ChainCheck(
                     .append(" (")
                     .append(checkpoint.entries())
                     .append(") verified by earlier checks, the last at ")
-                    .append(checkpoint.verifiedAt())
+                    .append(seconds(checkpoint.verifiedAt()))
                     .append("; ");
         }
         if (verifiedNow != null && verifiedNow.entries() > 0) {
@@ -43,18 +44,22 @@ public record ChainCheck(
         } else {
             text.append("no newer entries, checked ");
         }
-        text.append("at ").append(checkedAt).append(". ");
+        text.append("at ").append(seconds(checkedAt)).append(". ");
         if (lastFullVerification == null) {
             text.append("No full re-verification yet.");
         } else {
             text.append("Last full re-verification: ")
-                    .append(lastFullVerification.finishedAt())
+                    .append(seconds(lastFullVerification.finishedAt()))
                     .append(", ")
                     .append(lastFullVerification.entries())
                     .append(" entries")
                     .append(lastFullVerification.intact() ? ", intact." : ", broken.");
         }
         return text.toString();
+    }
+
+    private static Instant seconds(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS);
     }
 
     public enum Mode {
