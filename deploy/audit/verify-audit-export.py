@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Re-verifies a Podloop audit export (GET /api/audit/export.jsonl) offline, with nothing but Python 3.
 
-Each line is one entry, oldest first. An entry's hash is the lower-case hex SHA-256 over, in this order,
-previousHash, recordedAt, kind, loopId, actor and content, each as UTF-8 text followed by the byte 0x1F
-(an absent loopId or actor counts as the text "null"); the first entry's previousHash is empty, and every
-later one's is the hash of the entry before it. This is the computation of AuditEntry.computeHash().
+Each line is one entry, oldest first. An entry's hash is the lower-case hex SHA-256 over its fields, each as
+UTF-8 text followed by the byte 0x1F (an absent value counts as the text "null"). Format 1 entries (written
+before entries named their team): previousHash, recordedAt, kind, loopId, actor, content. Format 2: the text
+"2", previousHash, recordedAt, kind, loopId, team, actor, actorRoles, content. The first entry's previousHash
+is empty, and every later one's is the hash of the entry before it. This is AuditEntry.computeHash().
 
 Usage: python3 verify-audit-export.py podloop-audit.jsonl   (or "-" for standard input)
 Prints "intact: N entries, last hash H" and exits 0, or names the first entry that does not verify and exits 1.
@@ -14,12 +15,13 @@ import hashlib
 import json
 import sys
 
-FIELDS = ("previousHash", "recordedAt", "kind", "loopId", "actor", "content")
+FORMAT_1 = ("previousHash", "recordedAt", "kind", "loopId", "actor", "content")
+FORMAT_2 = ("format", "previousHash", "recordedAt", "kind", "loopId", "team", "actor", "actorRoles", "content")
 
 
 def entry_hash(entry):
     digest = hashlib.sha256()
-    for field in FIELDS:
+    for field in FORMAT_2 if entry.get("format") == 2 else FORMAT_1:
         value = entry.get(field)
         digest.update(("null" if value is None else str(value)).encode("utf-8"))
         digest.update(b"\x1f")

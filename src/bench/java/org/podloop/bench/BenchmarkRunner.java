@@ -47,6 +47,7 @@ public final class BenchmarkRunner {
     private static final int WEEKS = 25;
     private static final int LOOPS = 200;
     private static final int HISTORY_LOOPS = 100_000;
+    private static final int AUDIT_CHAIN_ENTRIES = 1_000_000;
 
     private final Map<String, Object> results = new LinkedHashMap<>();
 
@@ -67,6 +68,18 @@ public final class BenchmarkRunner {
             results.put("ingestion", ingestion(node, api, sql));
             results.put("residentMemoryAfterIngestionMib", node.residentMemoryMib());
             results.put("loopStart", loopStart(node, api));
+            // before the history copies of auditTimeline, which are not chained
+            results.put(
+                    "auditChain",
+                    AuditChainBenchmark.measure(
+                            node.port(),
+                            api,
+                            sql,
+                            ADMIN,
+                            PodloopNode.ADMIN,
+                            PodloopNode.ADMIN_PASSWORD,
+                            "single0",
+                            AUDIT_CHAIN_ENTRIES));
             results.put("auditTimeline", auditTimeline(api, sql));
         } finally {
             db.drop();
@@ -432,7 +445,7 @@ public final class BenchmarkRunner {
         return result;
     }
 
-    private static Map<String, Object> latencies(List<String> ids, java.util.function.Consumer<String> call) {
+    static Map<String, Object> latencies(List<String> ids, java.util.function.Consumer<String> call) {
         ids.stream().limit(20).forEach(call); // warm-up
         double[] millis = ids.stream()
                 .mapToDouble(id -> {
@@ -494,13 +507,13 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static double timed(Runnable work) {
+    static double timed(Runnable work) {
         long start = System.nanoTime();
         work.run();
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void expect(boolean condition, Object what) {
+    static void expect(boolean condition, Object what) {
         if (!condition) {
             throw new IllegalStateException("benchmark step failed: " + what);
         }

@@ -96,11 +96,14 @@ public class AuditExports {
     private static void writeLine(JsonGenerator json, AuditEntry entry) throws IOException {
         json.writeStartObject();
         json.writeNumberField("id", entry.id());
+        json.writeNumberField("format", entry.format());
         json.writeStringField("recordedAt", entry.recordedAt().toString());
         json.writeStringField("kind", entry.kind());
         json.writeStringField(
                 "loopId", entry.loopId() == null ? null : entry.loopId().toString());
+        json.writeStringField("team", entry.team());
         json.writeStringField("actor", entry.actor());
+        json.writeStringField("actorRoles", entry.actorRoles());
         json.writeStringField("content", entry.content());
         json.writeStringField("previousHash", entry.previousHash());
         json.writeStringField("hash", entry.hash());

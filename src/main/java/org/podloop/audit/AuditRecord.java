@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of the trail as governance reads it. */
+/**
+ * One entry of the trail as governance reads it, with everything its hash covers (see {@code
+ * AuditEntry.computeHash}): {@code format} 1 (legacy) or 2 (with {@code team} and {@code actorRoles}).
+ */
 public record AuditRecord(
         long id,
         Instant at,
@@ -13,4 +16,7 @@ public record AuditRecord(
         String actor,
         JsonNode content,
         String hash,
-        String previousHash) {}
+        String previousHash,
+        int format,
+        String team,
+        String actorRoles) {}

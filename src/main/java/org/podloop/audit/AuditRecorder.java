@@ -11,6 +11,7 @@ import org.podloop.classification.SignalsClassified;
 import org.podloop.identity.ApiTokenIssued;
 import org.podloop.identity.ApiTokenRevoked;
 import org.podloop.identity.Directory;
+import org.podloop.loop.LoopService;
 import org.podloop.loop.LoopStepRecorded;
 import org.podloop.process.InstancesMigrated;
 import org.podloop.process.ProcessesDeployed;
@@ -26,9 +27,11 @@ class AuditRecorder {
     private final AuditTrail trail;
     private final ClassificationService classification;
     private final Directory directory;
+    private final LoopService loops;
 
-    AuditRecorder(AuditTrail trail, ClassificationService classification, Directory directory) {
+    AuditRecorder(AuditTrail trail, ClassificationService classification, Directory directory, LoopService loops) {
         this.trail = trail;
+        this.loops = loops;
         this.classification = classification;
         this.directory = directory;
     }
@@ -44,7 +47,7 @@ class AuditRecorder {
         content.put("measuredAt", snapshot.measuredAt());
         content.put("respondents", snapshot.respondents());
         content.put("metrics", snapshot.metrics());
-        trail.append("SNAPSHOT_RECORDED", null, directory.currentActor(), content);
+        trail.append("SNAPSHOT_RECORDED", EntryScope.team(snapshot.teamKey()), directory.currentActor(), content);
     }
 
     @EventListener
@@ -54,7 +57,7 @@ class AuditRecorder {
         content.put("snapshotId", event.snapshotId());
         content.put("rulesetVersion", event.rulesetVersion());
         content.put("findings", summary(event.findings()));
-        trail.append("SIGNALS_CLASSIFIED", null, directory.currentActor(), content);
+        trail.append("SIGNALS_CLASSIFIED", EntryScope.team(event.teamKey()), directory.currentActor(), content);
     }
 
     /** Every loop step; steps about a snapshot carry its classification: findings, rules fired, ruleset version. */
@@ -66,14 +69,16 @@ class AuditRecorder {
         if (event.snapshotId() != null) {
             content.put("snapshot", classificationOf(event.snapshotId()));
         }
-        trail.append(event.type().name(), event.loopId(), event.actor(), content);
+        String team = loops.teamOf(event.loopId());
+        String roles = event.actor() == null ? null : rolesOf(event.actor(), team);
+        trail.append(event.type().name(), new EntryScope(team, event.loopId(), roles), event.actor(), content);
     }
 
     @EventListener
     void processesDeployed(ProcessesDeployed event) {
         trail.append(
                 "PROCESSES_DEPLOYED",
-                null,
+                EntryScope.NONE,
                 event.actor(),
                 Map.of(
                         "deploymentId",
@@ -88,14 +93,14 @@ class AuditRecorder {
 
     @EventListener
     void instancesMigrated(InstancesMigrated event) {
-        trail.append("INSTANCES_MIGRATED", null, event.actor(), Map.of("report", event.report()));
+        trail.append("INSTANCES_MIGRATED", EntryScope.NONE, event.actor(), Map.of("report", event.report()));
     }
 
     @EventListener
     void rulesetActivated(RulesetActivated event) {
         trail.append(
                 "RULESET_ACTIVATED",
-                null,
+                EntryScope.NONE,
                 directory.currentActor(),
                 Map.of("version", event.version(), "previousVersion", event.previousVersion()));
     }
@@ -105,7 +110,7 @@ class AuditRecorder {
     void apiTokenIssued(ApiTokenIssued event) {
         trail.append(
                 "API_TOKEN_ISSUED",
-                null,
+                EntryScope.NONE,
                 event.issuedBy(),
                 Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
     }
@@ -114,9 +119,19 @@ class AuditRecorder {
     void apiTokenRevoked(ApiTokenRevoked event) {
         trail.append(
                 "API_TOKEN_REVOKED",
-                null,
+                EntryScope.NONE,
                 event.revokedBy(),
                 Map.of("tokenId", event.tokenId(), "user", event.user(), "name", event.name()));
+    }
+
+    /**
+     * The actor's roles that matter on the team's loop, as the identity store has them now (verification later
+     * judges from these, not from the store's then changed memberships). The actor of the current request or
+     * engine call is its user (an API token's actor names the token too); any other actor is a user id.
+     */
+    private String rolesOf(String actor, String team) {
+        String user = actor.equals(directory.currentActor()) ? directory.currentUser() : actor;
+        return team == null || user == null ? "" : ActingScope.relevantRoles(directory.groupsOf(user), team);
     }
 
     private Map<String, Object> classificationOf(UUID snapshotId) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class AuditTrail {
 
-    private static final int PAGE = 1000;
-
     private final AuditEntries entries;
     private final AuditHeads heads;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final ChainVerifier verifier;
+    private final Verifications verifications;
     /** Sorted keys: the same content always serialises, and hashes, the same way. */
     private final ObjectMapper canonical = JsonMapper.builder()
             .findAndAddModules()
@@ -39,14 +38,22 @@ public class AuditTrail {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    AuditTrail(AuditEntries entries, AuditHeads heads, Clock clock, EntityManager entityManager) {
+    AuditTrail(
+            AuditEntries entries,
+            AuditHeads heads,
+            Clock clock,
+            EntityManager entityManager,
+            ChainVerifier verifier,
+            Verifications verifications) {
         this.entityManager = entityManager;
+        this.verifier = verifier;
+        this.verifications = verifications;
         this.entries = entries;
         this.heads = heads;
         this.clock = clock;
     }
 
-    private record Pending(Instant at, String kind, UUID loopId, String actor, String content) {}
+    private record Pending(Instant at, String kind, EntryScope scope, String actor, String content) {}
 
     /**
      * Appends an entry in the current transaction (it is part of what it records, or neither happened).
@@ -55,9 +62,8 @@ public class AuditTrail {
      * snapshots and task completions classify and move their loops in parallel and queue only to chain.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void append(String kind, UUID loopId, String actor, Map<String, ?> content) {
-        Pending entry =
-                new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, loopId, actor, write(content));
+    void append(String kind, EntryScope scope, String actor, Map<String, ?> content) {
+        Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), kind, scope, actor, write(content));
         Batch batch = batchOfThisTransaction();
         batch.pending.add(entry);
         // Late in the transaction (another synchronization's beforeCommit) there is no later moment to
@@ -117,51 +123,26 @@ public class AuditTrail {
         entityManager.flush();
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
         for (Pending p : batch.pending) {
-            AuditEntry entry =
-                    entries.save(new AuditEntry(p.at(), p.kind(), p.loopId(), p.actor(), p.content(), head.lastHash()));
+            AuditEntry entry = entries.save(new AuditEntry(
+                    p.at(),
+                    p.kind(),
+                    p.scope().loopId(),
+                    p.scope().team(),
+                    p.actor(),
+                    p.scope().actorRoles(),
+                    p.content(),
+                    head.lastHash()));
             head.advance(entry.hash());
         }
         batch.pending.clear();
     }
 
-    /** Walks the whole chain: every entry's hash must match its content, and link to the one before. */
-    @Transactional(readOnly = true)
+    /**
+     * The incremental check (the page's and {@code GET /api/audit/verify}'s): from the checkpoint of the last
+     * check to the head; see {@link ChainCheck} for what it rests on.
+     */
     public ChainCheck verify() {
-        String expectedPrevious = "";
-        long count = 0;
-        long lastId = 0;
-        while (true) {
-            List<AuditEntry> page = entries.findByIdGreaterThanOrderByIdAsc(lastId, PageRequest.of(0, PAGE));
-            for (AuditEntry entry : page) {
-                if (!entry.previousHash().equals(expectedPrevious)) {
-                    return new ChainCheck(
-                            false,
-                            count,
-                            entry.id(),
-                            "does not link to the entry before it (an entry was removed or changed before it)");
-                }
-                if (!entry.computeHash().equals(entry.hash())) {
-                    return new ChainCheck(
-                            false, count, entry.id(), "its content does not match its hash (it was changed)");
-                }
-                expectedPrevious = entry.hash();
-                lastId = entry.id();
-                count++;
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        AuditHead head = heads.findById(AuditHead.ID).orElseThrow();
-        if (head.entryCount() != count || !head.lastHash().equals(expectedPrevious)) {
-            return new ChainCheck(
-                    false,
-                    count,
-                    lastId == 0 ? null : lastId,
-                    "the chain ends here, but " + head.entryCount()
-                            + " entries were written (the newest were removed)");
-        }
-        return new ChainCheck(true, count, null, null);
+        return verifier.quick(verifications.lastFinished());
     }
 
     /** Every entry of one loop, in order. */
@@ -176,7 +157,10 @@ public class AuditTrail {
                         e.actor(),
                         read(e.content()),
                         e.hash(),
-                        e.previousHash()))
+                        e.previousHash(),
+                        e.format(),
+                        e.team(),
+                        e.actorRoles()))
                 .toList();
     }
 

@@ -90,7 +90,7 @@ public class Directory {
     }
 
     /** The ids of the user's groups, pods and roles alike. */
-    List<String> groupsOf(String userId) {
+    public List<String> groupsOf(String userId) {
         return system.call(() -> identity.createGroupQuery().groupMember(userId).unlimitedList().stream()
                 .map(Group::getId)
                 .toList());

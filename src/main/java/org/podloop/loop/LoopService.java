@@ -125,6 +125,14 @@ public class LoopService {
                 .map(Loop::ref);
     }
 
+    /**
+     * The team a loop belongs to, or null for no such loop; in the caller's transaction, where the loop a
+     * step was just recorded for is at hand already.
+     */
+    public String teamOf(UUID loopId) {
+        return loops.findById(loopId).map(Loop::teamKey).orElse(null);
+    }
+
     @Transactional(readOnly = true)
     public LoopView loop(UUID id) {
         Loop loop = loops.findById(id).orElseThrow(() -> new NotFoundException("no loop " + id));
