@@ -15,6 +15,8 @@ import org.podloop.loop.LoopService;
 import org.podloop.loop.LoopStepRecorded;
 import org.podloop.process.InstancesMigrated;
 import org.podloop.process.ProcessesDeployed;
+import org.podloop.pulse.PulseRoundClosed;
+import org.podloop.pulse.PulseRoundOpened;
 import org.podloop.rules.RulesetActivated;
 import org.podloop.signal.SnapshotRecorded;
 import org.springframework.context.event.EventListener;
@@ -72,6 +74,31 @@ class AuditRecorder {
         String team = loops.teamOf(event.loopId());
         String roles = event.actor() == null ? null : rolesOf(event.actor(), team);
         trail.append(event.type().name(), new EntryScope(team, event.loopId(), roles), event.actor(), content);
+    }
+
+    @EventListener
+    void pulseRoundOpened(PulseRoundOpened event) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("team", event.team());
+        content.put("roundId", event.roundId());
+        content.put("metrics", event.metrics());
+        content.put("invited", event.invited());
+        content.put("closesAt", event.closesAt());
+        trail.append("PULSE_ROUND_OPENED", EntryScope.team(event.team()), event.openedBy(), content);
+    }
+
+    /** Counts only, and no actor: the round closes on its own, never on behalf of whoever answered last. */
+    @EventListener
+    void pulseRoundClosed(PulseRoundClosed event) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("team", event.team());
+        content.put("roundId", event.roundId());
+        content.put("invited", event.invited());
+        content.put("respondents", event.respondents());
+        if (event.snapshotId() != null) {
+            content.put("snapshotId", event.snapshotId());
+        }
+        trail.append("PULSE_ROUND_CLOSED", EntryScope.team(event.team()), null, content);
     }
 
     @EventListener

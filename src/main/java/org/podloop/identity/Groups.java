@@ -28,7 +28,7 @@ public final class Groups {
     }
 
     /** The team key of a pod group, or {@code null} for any other group. */
-    static String teamOfPod(String groupId) {
+    public static String teamOfPod(String groupId) {
         return groupId.startsWith(POD_PREFIX) ? groupId.substring(POD_PREFIX.length()) : null;
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -56,6 +58,11 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/teams/*/snapshots"),
                                 path(HttpMethod.POST, "/api/snapshots/import"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
+                        // a team's pulse rounds are opened by its pod or an administrator; answering and reading
+                        // (/api/pulses/**) are checked against the round's team by the pulse module
+                        .requestMatchers(path(HttpMethod.POST, "/api/teams/{key}/pulses"))
+                        .access((authentication, request) -> new AuthorizationDecision(inPodOrAdmin(
+                                authentication.get(), request.getVariables().get("key"))))
                         // every other method (GET, and HEAD that Spring MVC answers from GET) on a team's snapshots
                         .requestMatchers(path(null, "/api/teams/{key}/snapshots"))
                         .access((authentication, request) ->
@@ -71,6 +78,14 @@ class SecurityConfiguration {
                         .authenticated())
                 .addFilterAfter(new EngineAuthenticationBridge(identity), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    private static boolean inPodOrAdmin(Authentication authentication, String team) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(group -> group.equals(Groups.ADMINS) || group.equals(Groups.pod(team)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.podloop.signal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +8,34 @@ import java.util.Map;
 /**
  * One measurement of a team as a client posts it: computed {@code signals} {metric: value} and/or raw
  * anonymous {@code surveys} {metric: [[answer per item] per respondent]}. Answers are scored and
- * dropped; only team-level aggregates are stored.
+ * dropped; only team-level aggregates are stored. Podloop's own collection (pulse rounds) hands in
+ * {@code surveyTotals} instead, which is not part of the JSON a client may send.
  */
 public record NewSnapshot(
         String externalId,
         Instant measuredAt,
         Integer respondents,
         Map<String, Double> signals,
-        Map<String, List<List<Double>>> surveys) {
+        Map<String, List<List<Double>>> surveys,
+        @JsonIgnore Map<String, SurveyTotals> surveyTotals) {
 
     public NewSnapshot(String externalId, Instant measuredAt, Integer respondents, Map<String, Double> signals) {
-        this(externalId, measuredAt, respondents, signals, null);
+        this(externalId, measuredAt, respondents, signals, null, null);
+    }
+
+    public NewSnapshot(
+            String externalId,
+            Instant measuredAt,
+            Integer respondents,
+            Map<String, Double> signals,
+            Map<String, List<List<Double>>> surveys) {
+        this(externalId, measuredAt, respondents, signals, surveys, null);
+    }
+
+    /** A measurement of pre-aggregated survey results only. */
+    public static NewSnapshot ofTotals(
+            String externalId, Instant measuredAt, int respondents, Map<String, SurveyTotals> totals) {
+        return new NewSnapshot(externalId, measuredAt, respondents, null, null, totals);
     }
 
     Map<String, Double> signalsOrEmpty() {
@@ -26,5 +44,9 @@ public record NewSnapshot(
 
     Map<String, List<List<Double>>> surveysOrEmpty() {
         return surveys == null ? Map.of() : surveys;
+    }
+
+    Map<String, SurveyTotals> surveyTotalsOrEmpty() {
+        return surveyTotals == null ? Map.of() : surveyTotals;
     }
 }

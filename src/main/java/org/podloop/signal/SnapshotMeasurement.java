@@ -85,7 +85,9 @@ class SnapshotMeasurement {
         if (request.respondents() == null || request.respondents() < 1) {
             throw new InvalidInputException("respondents", "must be at least 1");
         }
-        if (request.signalsOrEmpty().isEmpty() && request.surveysOrEmpty().isEmpty()) {
+        if (request.signalsOrEmpty().isEmpty()
+                && request.surveysOrEmpty().isEmpty()
+                && request.surveyTotalsOrEmpty().isEmpty()) {
             throw new InvalidInputException("signals", "a snapshot needs at least one metric in signals or surveys");
         }
         // one catalogue for the whole snapshot, even if a reload swaps it meanwhile
@@ -100,20 +102,58 @@ class SnapshotMeasurement {
         });
         request.surveysOrEmpty().forEach((key, answerSets) -> {
             String field = "surveys." + key;
-            Metric metric = catalogue
-                    .find(key)
-                    .orElseThrow(() ->
-                            new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
-            if (metric.survey() == null) {
-                throw new InvalidInputException(field, "has no survey; send its value in signals");
-            }
-            if (values.containsKey(key)) {
-                throw new InvalidInputException(field, "is also given in signals; send one or the other");
-            }
+            Metric metric = surveyMetric(catalogue, field, key, values);
             checkAnswers(field, metric.survey(), answerSets, request.respondents());
             values.put(key, protect(metric, SurveyScoring.score(metric.survey(), answerSets)));
         });
+        request.surveyTotalsOrEmpty().forEach((key, totals) -> {
+            String field = "surveyTotals." + key;
+            Metric metric = surveyMetric(catalogue, field, key, values);
+            checkTotals(field, metric.survey(), totals, request.respondents());
+            values.put(
+                    key,
+                    totals.respondents() == 0
+                            ? MetricValue.suppressedValue()
+                            : protect(metric, SurveyScoring.score(totals)));
+        });
         return values;
+    }
+
+    /** The catalogue entry of a survey metric given once in the snapshot. */
+    private static Metric surveyMetric(
+            MetricCatalogue catalogue, String field, String key, Map<String, MetricValue> values) {
+        Metric metric = catalogue
+                .find(key)
+                .orElseThrow(
+                        () -> new InvalidInputException(field, "unknown metric '" + key + "' (see GET /api/metrics)"));
+        if (metric.survey() == null) {
+            throw new InvalidInputException(field, "has no survey; send its value in signals");
+        }
+        if (values.containsKey(key)) {
+            throw new InvalidInputException(field, "is also given in signals or surveys; send one or the other");
+        }
+        return metric;
+    }
+
+    /** Totals that no set of whole-number answers on the serving scale could have produced are refused. */
+    private static void checkTotals(String field, Survey survey, SurveyTotals totals, int respondents) {
+        if (totals == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        if (totals.maxPoints() != SurveyTotals.maxPoints(survey)) {
+            throw new InvalidInputException(field, "was counted on another version of the scale");
+        }
+        long n = totals.respondents();
+        if (n < 0 || n > respondents) {
+            throw new InvalidInputException(field, "counts " + n + " respondents but respondents is " + respondents);
+        }
+        boolean possible = totals.sum() >= 0
+                && totals.sum() <= n * totals.maxPoints()
+                && totals.sumOfSquares() <= totals.sum() * totals.maxPoints()
+                && n * totals.sumOfSquares() >= totals.sum() * totals.sum();
+        if (!possible) {
+            throw new InvalidInputException(field, "are not the totals of " + n + " respondents' answers");
+        }
     }
 
     private static void checkAnswers(String field, Survey survey, List<List<Double>> answerSets, int respondents) {
@@ -125,26 +165,7 @@ class SnapshotMeasurement {
                     field, answerSets.size() + " answer sets but respondents is " + respondents);
         }
         for (int r = 0; r < answerSets.size(); r++) {
-            List<Double> answers = answerSets.get(r);
-            String set = field + "[" + r + "]";
-            if (answers == null || answers.size() != survey.items().size()) {
-                throw new InvalidInputException(
-                        set,
-                        "must hold " + survey.items().size() + " answers, one per item, holds "
-                                + (answers == null ? 0 : answers.size()));
-            }
-            for (int i = 0; i < answers.size(); i++) {
-                Double answer = answers.get(i);
-                if (answer == null
-                        || answer != Math.rint(answer)
-                        || answer < survey.scaleMin()
-                        || answer > survey.scaleMax()) {
-                    throw new InvalidInputException(
-                            set + "[" + i + "]",
-                            "answer " + answer + " is not a whole number from " + survey.scaleMin() + " to "
-                                    + survey.scaleMax());
-                }
-            }
+            SurveyAnswers.check(field + "[" + r + "]", survey, answerSets.get(r));
         }
     }
 
@@ -174,6 +195,9 @@ class SnapshotMeasurement {
         request.surveysOrEmpty().keySet().stream()
                 .sorted()
                 .forEach(k -> canonical.append("|survey:").append(k));
+        request.surveyTotalsOrEmpty().keySet().stream()
+                .sorted()
+                .forEach(k -> canonical.append("|totals:").append(k));
         return Sha256.hex(digest -> digest.update(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,10 +1,12 @@
 package org.podloop.signal;
 
-import java.util.Arrays;
 import java.util.List;
 import org.podloop.rules.Survey;
 
-/** Scores raw survey answers on a catalogue scale; answers are checked before and never kept after. */
+/**
+ * Scores survey answers on a catalogue scale; answers are checked before and never kept after. Raw
+ * answer sets and pre-aggregated {@link SurveyTotals} go through the same arithmetic.
+ */
 final class SurveyScoring {
 
     private SurveyScoring() {}
@@ -15,23 +17,33 @@ final class SurveyScoring {
      * respondents' scores on the same 0–100 scale, and the number of respondents.
      */
     static MetricValue score(Survey survey, List<List<Double>> answerSets) {
-        double[] scores = answerSets.stream()
-                .mapToDouble(answers -> respondentScore(survey, answers))
-                .toArray();
-        double mean = Arrays.stream(scores).average().orElseThrow();
-        double squares = Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).sum();
-        double sd = scores.length > 1 ? Math.sqrt(squares / (scores.length - 1)) : 0;
-        return MetricValue.measured(round(mean), round(sd), scores.length);
+        return score(answerSets.stream()
+                .map(answers -> SurveyTotals.ofRespondent(survey, answers))
+                .reduce(SurveyTotals::plus)
+                .orElseThrow());
     }
 
-    /** One respondent's score on 0–100. */
-    private static double respondentScore(Survey survey, List<Double> answers) {
-        double sum = 0;
+    /** The same team score from totals of at least one respondent. */
+    static MetricValue score(SurveyTotals totals) {
+        long n = totals.respondents();
+        double toScale = 100.0 / totals.maxPoints();
+        double mean = (double) totals.sum() / n * toScale;
+        // whole numbers: n·Σx² − (Σx)² is exact, so a team that agrees gets exactly 0
+        long spread = n * totals.sumOfSquares() - totals.sum() * totals.sum();
+        double sd = n > 1 ? Math.sqrt((double) spread / (n * (n - 1))) * toScale : 0;
+        return MetricValue.measured(round(mean), round(sd), totals.respondents());
+    }
+
+    /** One respondent's score in points: 0 to items × (scaleMax − scaleMin). */
+    static long points(Survey survey, List<Double> answers) {
+        long points = 0;
         for (int item = 1; item <= answers.size(); item++) {
-            double answer = answers.get(item - 1);
-            sum += survey.reverseScored().contains(item) ? survey.scaleMin() + survey.scaleMax() - answer : answer;
+            long answer = Math.round(answers.get(item - 1));
+            long scored =
+                    survey.reverseScored().contains(item) ? survey.scaleMin() + survey.scaleMax() - answer : answer;
+            points += scored - survey.scaleMin();
         }
-        return (sum / answers.size() - survey.scaleMin()) / (survey.scaleMax() - survey.scaleMin()) * 100;
+        return points;
     }
 
     private static double round(double value) {
