@@ -1,6 +1,8 @@
 package org.podloop.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.podloop.common.Problems;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -131,24 +134,43 @@ class SecurityConfiguration {
     }
 
     /**
-     * The governance page: a browser session with form login (Spring Security's login page, CSRF on),
-     * for governance and administrators only.
+     * The pages: a browser session with form login (Spring Security's login page, CSRF on). The
+     * governance page is for governance and administrators only; the pulse pages for anyone signed in.
      */
     @Bean
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(
                         path(null, "/governance/**"),
                         path(null, "/governance"),
+                        path(null, "/pulse/**"),
+                        path(null, "/pulse"),
                         path(null, "/login"),
                         path(null, "/logout"),
                         path(null, "/webjars/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(path(null, "/webjars/**"))
                         .permitAll()
+                        // every signed-in person may open the pulse pages; the service refuses another team's round
+                        .requestMatchers(path(null, "/pulse/**"), path(null, "/pulse"))
+                        .authenticated()
                         .anyRequest()
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
-                .formLogin(form -> form.defaultSuccessUrl("/governance", false).permitAll())
+                .formLogin(form -> form.successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
+    }
+
+    /** After login: the page asked for, else governance's page for governance and administrators, the pulse for the rest. */
+    private static SavedRequestAwareAuthenticationSuccessHandler landingPage() {
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(
+                    HttpServletRequest request, HttpServletResponse response, Authentication auth) {
+                boolean governs = auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(role -> role.equals(Groups.ADMINS) || role.equals(Groups.GOVERNANCE));
+                return governs ? "/governance" : "/pulse";
+            }
+        };
     }
 
     private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
