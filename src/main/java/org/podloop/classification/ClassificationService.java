@@ -76,7 +76,7 @@ public class ClassificationService {
                 signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
                         .map(SnapshotView::signals)
                         .toList();
-        return judgement.classify(snapshot.signals(), snapshot.respondents(), history);
+        return judgement.classifyMeasured(snapshot.metrics(), snapshot.respondents(), history);
     }
 
     @Transactional(readOnly = true)

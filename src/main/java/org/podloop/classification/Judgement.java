@@ -30,6 +30,9 @@ import org.podloop.signal.MetricValue;
  */
 final class Judgement {
 
+    /** A rule's {@code @evidence("sd")}: it judges the spread of the answers, so that is the evidence, not the mean. */
+    private static final String SPREAD = "sd";
+
     private final Ruleset ruleset;
     private final MetricCatalogue metrics;
 
@@ -44,10 +47,25 @@ final class Judgement {
 
     /** Classifies {@code signals} given the team's earlier snapshots' signals ({@code history}, newest first). */
     List<FindingView> classify(Map<String, Double> signals, int respondents, List<Map<String, Double>> history) {
+        Map<String, MetricValue> measured = new LinkedHashMap<>();
+        signals.forEach((metric, value) -> measured.put(metric, MetricValue.measured(value, null, respondents)));
+        return classifyMeasured(measured, respondents, history);
+    }
+
+    /**
+     * Classifies a snapshot's stored metrics (mean, sd and respondents each; suppressed ones are never
+     * seen) given the earlier snapshots' signals. A metric without its own count has the snapshot's.
+     */
+    List<FindingView> classifyMeasured(
+            Map<String, MetricValue> metrics, int respondents, List<Map<String, Double>> history) {
         List<Object> facts = new ArrayList<>();
-        signals.forEach((metric, value) -> {
-            facts.add(new Signal(metric, value, respondents));
-            trend(metric, value, history).ifPresent(facts::add);
+        metrics.forEach((metric, measured) -> {
+            if (measured.isSuppressed() || measured.mean() == null) {
+                return;
+            }
+            int answered = measured.respondents() == null ? respondents : measured.respondents();
+            facts.add(new Signal(metric, measured.mean(), measured.sd(), answered));
+            trend(metric, measured.mean(), history).ifPresent(facts::add);
         });
         RuleRun run = RuleRun.fire(ruleset, facts, Finding.class);
         Map<String, FindingView> byPattern = new LinkedHashMap<>();
@@ -229,8 +247,11 @@ final class Judgement {
         List<Evidence> evidence = new ArrayList<>();
         run.matchesFor(finding).forEach(match -> {
             String threshold = match.getKey().metadata().get("threshold");
+            boolean spread = SPREAD.equals(match.getKey().metadata().get("evidence"));
             for (Object fact : match.getValue()) {
-                if (fact instanceof Signal s) {
+                if (fact instanceof Signal s && spread && s.getSd() != null) {
+                    evidence.add(new Evidence(s.getMetric(), s.getSd(), threshold, null, SPREAD));
+                } else if (fact instanceof Signal s) {
                     evidence.add(new Evidence(s.getMetric(), s.getValue(), threshold));
                 } else if (fact instanceof Trend t) {
                     evidence.add(new Evidence(t.getMetric(), t.getCurrent(), threshold, t.getPrevious()));

@@ -25,7 +25,11 @@ class SelfCheckRun implements RulesetCheck {
         SelfCheck scenarios = candidate.selfCheck();
         List<String> failures = new ArrayList<>();
         for (SelfCheck.ClassificationScenario s : scenarios.classification()) {
-            Map<String, String> found = judgement.classify(s.signals(), RESPONDENTS).stream()
+            if (!s.signals().keySet().containsAll(s.sd().keySet())) {
+                failures.add(SelfCheck.FILE + ": " + s.name() + ": sd is given for metrics without a signal");
+                continue;
+            }
+            Map<String, String> found = judgement.classifyMeasured(measured(s), RESPONDENTS, List.of()).stream()
                     .collect(Collectors.toMap(FindingView::pattern, FindingView::severity, (a, b) -> a, TreeMap::new));
             if (!found.equals(new TreeMap<>(s.expect()))) {
                 failures.add(SelfCheck.FILE + ": " + s.name() + ": expected " + new TreeMap<>(s.expect())
@@ -50,6 +54,14 @@ class SelfCheckRun implements RulesetCheck {
         if (!failures.isEmpty()) {
             throw new RulesetBuildException("the self-check failed", failures);
         }
+    }
+
+    private static Map<String, MetricValue> measured(SelfCheck.ClassificationScenario scenario) {
+        Map<String, MetricValue> values = new TreeMap<>();
+        scenario.signals()
+                .forEach((k, v) ->
+                        values.put(k, MetricValue.measured(v, scenario.sd().get(k), RESPONDENTS)));
+        return values;
     }
 
     private static Map<String, MetricValue> values(Map<String, Double> plain) {

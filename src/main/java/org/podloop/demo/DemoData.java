@@ -1,5 +1,6 @@
 package org.podloop.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.podloop.identity.Directory;
 import org.podloop.identity.Groups;
@@ -22,19 +23,32 @@ class DemoData implements SmartInitializingSingleton {
 
     private record DemoUser(String id, String first, String last, String role, List<String> groups) {}
 
-    private static final List<DemoUser> USERS = List.of(
-            new DemoUser("demo", "Demo", "Admin", "administrator", List.of(Groups.ADMINS)),
-            new DemoUser("olivia", "Olivia", "Owner", "process owner", List.of(Groups.PROCESS_OWNERS)),
-            new DemoUser("paula", "Paula", "Pod", "pod member of atlas", List.of()),
-            new DemoUser("pete", "Pete", "Pod", "pod member of atlas", List.of()),
-            new DemoUser("quinn", "Quinn", "Pod", "pod member of borealis", List.of()),
-            new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)),
-            new DemoUser(
-                    "collector",
-                    "Signal",
-                    "Collector",
-                    "signal source: posts snapshots",
-                    List.of(Groups.SIGNAL_SOURCES)));
+    private record DemoTeam(String key, String name, List<String> members) {}
+
+    // five members each, so a pulse round can close above the privacy minimum of respondents
+    private static final List<DemoTeam> TEAMS = List.of(
+            new DemoTeam("atlas", "Atlas", List.of("paula", "pete", "priya", "pavel", "petra")),
+            new DemoTeam("borealis", "Borealis", List.of("quinn", "bruno", "bea", "boris", "bianca")));
+
+    private static final List<DemoUser> USERS = users();
+
+    /** The roles first, then each team's members (named after their user id; the team brings their pod membership). */
+    private static List<DemoUser> users() {
+        List<DemoUser> users = new ArrayList<>();
+        users.add(new DemoUser("demo", "Demo", "Admin", "administrator", List.of(Groups.ADMINS)));
+        users.add(new DemoUser("olivia", "Olivia", "Owner", "process owner", List.of(Groups.PROCESS_OWNERS)));
+        TEAMS.forEach(team -> team.members()
+                .forEach(id -> users.add(new DemoUser(
+                        id,
+                        Character.toUpperCase(id.charAt(0)) + id.substring(1),
+                        "Pod",
+                        "pod member of " + team.key(),
+                        List.of()))));
+        users.add(new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)));
+        users.add(new DemoUser(
+                "collector", "Signal", "Collector", "signal source: posts snapshots", List.of(Groups.SIGNAL_SOURCES)));
+        return List.copyOf(users);
+    }
 
     private final Directory directory;
     private final SignalService signals;
@@ -55,8 +69,7 @@ class DemoData implements SmartInitializingSingleton {
             directory.ensureUser(u.id(), u.first(), u.last(), PASSWORD);
             u.groups().forEach(g -> directory.ensureMembership(u.id(), g));
         });
-        ensureTeam("atlas", "Atlas", List.of("paula", "pete"));
-        ensureTeam("borealis", "Borealis", List.of("quinn"));
+        TEAMS.forEach(this::ensureTeam);
         StringBuilder banner =
                 new StringBuilder("\n*** DEMO USERS — for trying Podloop only, never for real data ***\n");
         USERS.forEach(u -> banner.append(String.format("    %-9s / %s   %s%n", u.id(), PASSWORD, u.role())));
@@ -64,9 +77,12 @@ class DemoData implements SmartInitializingSingleton {
         log.info(banner.toString());
     }
 
-    private void ensureTeam(String key, String name, List<String> members) {
-        if (signals.teams().stream().noneMatch(t -> t.key().equals(key))) {
-            signals.createTeam(new NewTeam(key, name, members));
+    /** Creates the team with its members, or adds members missing from a team seeded by an older version. */
+    private void ensureTeam(DemoTeam team) {
+        if (signals.teams().stream().noneMatch(t -> t.key().equals(team.key()))) {
+            signals.createTeam(new NewTeam(team.key(), team.name(), team.members()));
+        } else {
+            team.members().forEach(member -> directory.ensureMembership(member, Groups.pod(team.key())));
         }
     }
 }

@@ -138,7 +138,7 @@ class GovernancePage {
                                 ? ""
                                 : ": "
                                         + f.evidence().stream()
-                                                .map(e -> e.metric() + " " + Words.number(e.value())
+                                                .map(e -> e.label() + " " + Words.number(e.value())
                                                         + (e.threshold() == null
                                                                 ? ""
                                                                 : " (rule: " + e.threshold() + ")"))

@@ -268,7 +268,7 @@ class LoopSteps {
         return findings.stream()
                 .map(f -> f.pattern() + " (" + f.severity() + "): "
                         + f.evidence().stream()
-                                .map(e -> e.metric() + " = " + e.value() + " [" + e.threshold() + "]")
+                                .map(e -> e.label() + " = " + e.value() + " [" + e.threshold() + "]")
                                 .collect(Collectors.joining(", "))
                         + "\n  because: "
                         + f.rules().stream().map(r -> r.name()).collect(Collectors.joining("; "))

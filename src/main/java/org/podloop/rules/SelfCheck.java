@@ -19,8 +19,18 @@ public record SelfCheck(List<ClassificationScenario> classification, List<Verifi
         verification = verification == null ? List.of() : List.copyOf(verification);
     }
 
-    /** Signals of one snapshot and the findings they must make ({pattern: severity}; empty: none). */
-    public record ClassificationScenario(String name, Map<String, Double> signals, Map<String, String> expect) {}
+    /**
+     * Signals of one snapshot, optionally the standard deviation of some of them ({@code sd}
+     * {metric: sd}, as from survey answers), and the findings they must make ({pattern: severity};
+     * empty: none).
+     */
+    public record ClassificationScenario(
+            String name, Map<String, Double> signals, Map<String, Double> sd, Map<String, String> expect) {
+
+        public ClassificationScenario {
+            sd = sd == null ? Map.of() : Map.copyOf(sd);
+        }
+    }
 
     /** Baseline and re-measure of an intervention's metrics and the outcome they must be verified as. */
     public record VerificationScenario(

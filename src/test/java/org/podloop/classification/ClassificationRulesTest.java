@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.podloop.rules.Ruleset;
+import org.podloop.signal.MetricValue;
 
 /** rules/classification.drl: every threshold just inside and just outside, then the trend rules. */
 class ClassificationRulesTest {
@@ -102,6 +103,95 @@ class ClassificationRulesTest {
                     .containsExactlyInAnyOrder("psychological_safety", "feedback_rate");
             assertThat(finding.rules()).hasSize(2);
         });
+    }
+
+    /** A healthy psychological-safety mean, so only the spread of the answers can raise a finding. */
+    private List<FindingView> psychologicalSafetySpread(Double sd, int respondents) {
+        return judgement.classifyMeasured(
+                Map.of("psychological_safety", MetricValue.measured(72, sd, respondents)), respondents, List.of());
+    }
+
+    @ParameterizedTest(name = "sd {0} from {1} respondents → {2}")
+    @CsvSource({
+        "24.99, 5,  -",
+        "25,    5,  MEDIUM",
+        "25.01, 5,  MEDIUM",
+        "40,    12, MEDIUM",
+        "40,    4,  -",
+        "0,     5,  -"
+    })
+    void stronglySplitPsychologicalSafetyAnswersAreHiddenDisagreement(double sd, int respondents, String severity) {
+        List<FindingView> findings = psychologicalSafetySpread(sd, respondents);
+
+        if (severity.equals("-")) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().satisfies(finding -> {
+                assertThat(finding.pattern()).isEqualTo("HIDDEN_DISAGREEMENT");
+                assertThat(finding.severity()).isEqualTo(severity);
+            });
+        }
+    }
+
+    @Test
+    void withoutAStandardDeviationTheSpreadRuleStaysSilent() {
+        // a computed value or an old snapshot: no sd stored
+        assertThat(psychologicalSafetySpread(null, 20)).isEmpty();
+        assertThat(judgement.classify(Map.of("psychological_safety", 72.0), 20)).isEmpty();
+    }
+
+    @Test
+    void theSpreadIsTheEvidenceOfADisagreementFindingAndTheMeanStillJudgesSafety() {
+        List<FindingView> findings = judgement.classifyMeasured(
+                Map.of("psychological_safety", MetricValue.measured(50, 31.5, 6)), 6, List.of());
+
+        assertThat(findings)
+                .extracting(FindingView::pattern)
+                .containsExactly("HIDDEN_DISAGREEMENT", "SUPPRESSED_FEEDBACK");
+        FindingView disagreement = findings.get(0);
+        assertThat(disagreement.evidence())
+                .containsExactly(new Evidence(
+                        "psychological_safety",
+                        31.5,
+                        "sd(psychological_safety) >= 25, 5 or more respondents",
+                        null,
+                        "sd"));
+        assertThat(disagreement.evidence().get(0).label()).isEqualTo("psychological_safety sd");
+        assertThat(disagreement.rules()).singleElement().satisfies(rule -> {
+            assertThat(rule.name())
+                    .isEqualTo("A team strongly split on psychological safety signals hidden disagreement");
+            assertThat(rule.metadata())
+                    .containsEntry("pattern", "HIDDEN_DISAGREEMENT")
+                    .containsEntry("threshold", "sd(psychological_safety) >= 25, 5 or more respondents")
+                    .containsKey("description");
+            assertThat(rule.matched()).containsExactly("psychological_safety=50.0 (sd 31.5, 6 respondents)");
+        });
+        assertThat(findings.get(1).evidence())
+                .containsExactly(new Evidence("psychological_safety", 50.0, "45 <= psychological_safety < 60"));
+    }
+
+    @Test
+    void aSplitAndLittleRecordedDissentMakeOneHiddenDisagreementFindingWithBothAsEvidence() {
+        List<FindingView> findings = judgement.classifyMeasured(
+                Map.of(
+                        "psychological_safety", MetricValue.measured(72, 28.0, 8),
+                        "dissent_voiced", MetricValue.measured(5, null, 8)),
+                8,
+                List.of());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.pattern()).isEqualTo("HIDDEN_DISAGREEMENT");
+            assertThat(finding.severity()).isEqualTo("HIGH");
+            assertThat(finding.evidence())
+                    .extracting(Evidence::label)
+                    .containsExactlyInAnyOrder("psychological_safety sd", "dissent_voiced");
+        });
+    }
+
+    @Test
+    void theSpreadOfOtherSurveyMetricsRaisesNoDisagreement() {
+        assertThat(judgement.classifyMeasured(Map.of("engagement", MetricValue.measured(75, 35.0, 10)), 10, List.of()))
+                .isEmpty();
     }
 
     private static Map<String, Double> engagement(double value) {

@@ -40,6 +40,30 @@ class RulesetReloadTest {
     }
 
     @Test
+    void aWeakerDisagreementRuleIsRefusedByTheSpreadScenarioAndAStraySdNamesItsScenario() throws IOException {
+        copyShippedRules();
+        Path drl = folder.resolve("classification.drl");
+        Files.writeString(
+                drl, Files.readString(drl).replace("sd >= 25, respondents >= 5", "sd >= 35, respondents >= 5"));
+
+        assertThatThrownBy(() -> ShippedRules.active(folder))
+                .isInstanceOf(RulesetBuildException.class)
+                .hasMessageContaining(
+                        "self-check.yaml: psychological-safety answers spread with an sd of 30 points are hidden disagreement");
+
+        copyShippedRules();
+        Path scenarios = folder.resolve("self-check.yaml");
+        Files.writeString(
+                scenarios,
+                Files.readString(scenarios)
+                        .replace("sd: {psychological_safety: 15}", "sd: {psychological_safety: 15, engagement: 40}"));
+
+        assertThatThrownBy(() -> ShippedRules.active(folder))
+                .isInstanceOf(RulesetBuildException.class)
+                .hasMessageContaining("sd is given for metrics without a signal");
+    }
+
+    @Test
     void classificationsDuringReloadsNeverFailAndEachNamesAVersionThatExisted() throws Exception {
         copyShippedRules();
         ActiveRuleset active = ShippedRules.active(folder);

@@ -225,6 +225,26 @@ abstract class SignalContract extends ApiTest {
     }
 
     @Test
+    void aTeamSplitOnPsychologicalSafetyIsHiddenDisagreementWithTheStoredSpreadAsEvidence() {
+        String safe = "[1,7,1,7,1,7,7]";
+        String unsafe = "[7,1,7,1,7,1,1]";
+        Response posted = client.post(
+                "collector",
+                "/api/teams/" + team + "/snapshots",
+                snapshot("\"surveys\":{\"psychological_safety\":[" + String.join(",", safe, safe, safe, unsafe, unsafe)
+                        + "]}"));
+
+        assertThat(posted.status()).isEqualTo(200);
+        // a mean of 60 is above every safety threshold; three score 100 and two score 0 (sd 54.77)
+        JsonNode finding = posted.body().at("/findings/0");
+        assertThat(posted.body().get("findings")).hasSize(1);
+        assertThat(finding.get("pattern").asText()).isEqualTo("HIDDEN_DISAGREEMENT");
+        assertThat(finding.at("/evidence/0/metric").asText()).isEqualTo("psychological_safety");
+        assertThat(finding.at("/evidence/0/measure").asText()).isEqualTo("sd");
+        assertThat(finding.at("/evidence/0/value").asDouble()).isEqualTo(54.77);
+    }
+
+    @Test
     void aSurveyMetricBelowThreeRespondentsIsSuppressedNotClassifiedAndNeverReturned() {
         String unsafe = "[7,1,7,1,7,1,1]";
         Response posted = client.post(
