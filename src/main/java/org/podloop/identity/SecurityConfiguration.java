@@ -19,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -138,7 +139,7 @@ class SecurityConfiguration {
      * governance page is for governance and administrators only; the pulse pages for anyone signed in.
      */
     @Bean
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(
                         path(null, "/governance/**"),
                         path(null, "/governance"),
@@ -156,6 +157,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
                 .formLogin(form -> form.successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // the pages call the modules as the signed-in person, as the API does
+                .addFilterAfter(new EngineAuthenticationBridge(identity), AnonymousAuthenticationFilter.class)
                 .build();
     }
 

@@ -35,7 +35,7 @@ class PulsePages {
 
     /** One question of the form: the metric it belongs to, its position and text. */
     record Item(String metric, int index, String text) {
-        String field() {
+        public String field() {
             return "a." + metric + "." + index;
         }
     }

@@ -41,6 +41,7 @@ class PulsePageBrowserTest extends BrowserTest {
     /** Answers every statement as a person does: by clicking the number's label. */
     private void answer(String round, List<Integer> values) {
         browser.get("http://localhost:" + port + "/pulse/" + round);
+        chromium.waitFor(page -> page.findElement(By.id("answers")));
         assertThat(browser.findElement(By.id("answers")).getText()).contains("Your answer is final");
         for (int i = 0; i < values.size(); i++) {
             browser.findElement(By.xpath(
