@@ -99,6 +99,9 @@ class PostgresPulsePrivacyTest extends PulseScenario {
         List<String> leaks = new ArrayList<>();
         for (String table : tables()) {
             Map<String, String> types = columnTypes(table);
+            // a column of times holds when the machine did something, never what someone answered; its
+            // seconds ("…:29.17") would read like a score
+            types.values().removeIf(PostgresPulsePrivacyTest::isTime);
             List<String> columns = List.copyOf(types.keySet());
             String select = columns.stream().map(c -> asText(c, types.get(c))).collect(Collectors.joining(", "));
             jdbc.query("select " + select + " from " + table, rs -> {
@@ -173,6 +176,13 @@ class PostgresPulsePrivacyTest extends PulseScenario {
                 },
                 table);
         return types;
+    }
+
+    private static boolean isTime(String type) {
+        return type.startsWith("timestamp")
+                || type.startsWith("time ")
+                || type.equals("date")
+                || type.equals("interval");
     }
 
     /** Every column as text; binary columns (the engine's byte arrays) with their bytes as written. */
