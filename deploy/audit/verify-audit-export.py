@@ -30,11 +30,18 @@ def entry_hash(entry):
 
 def verify(lines):
     expected_previous = ""
+    newest_format = 1
     count = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         entry = json.loads(line)
+        entry_format = entry.get("format", 1)
+        if entry_format not in (1, 2):
+            return False, count, "line %d (entry %s) has the unknown format %r" % (number, entry.get("id"), entry_format)
+        if entry_format == 1 and newest_format == 2:
+            return False, count, "line %d (entry %s) is of format 1 after one of format 2" % (number, entry.get("id"))
+        newest_format = max(newest_format, entry_format)
         if entry.get("previousHash") != expected_previous:
             return False, count, "line %d (entry %s) does not link to the entry before it" % (number, entry.get("id"))
         if entry_hash(entry) != entry.get("hash"):

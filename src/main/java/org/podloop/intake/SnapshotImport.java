@@ -22,6 +22,8 @@ import org.podloop.common.UnitOfWork;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordOutcome;
 import org.podloop.signal.SignalService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,7 @@ public class SnapshotImport {
     static final List<String> COLUMNS = List.of("team", "externalId", "measuredAt", "respondents", "metric", "value");
     static final int MAX_LISTED_ERRORS = 1000;
     private static final int BATCH = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotImport.class);
 
     private final SignalService signals;
     private final ClassificationService classification;
@@ -83,7 +86,20 @@ public class SnapshotImport {
             throw new ConflictException("a concurrent import of the same snapshots won; nothing of this file was"
                     + " stored; send it again to see its result");
         } finally {
+            releaseLeases(run);
+        }
+    }
+
+    /** A failed release must not hide why the import ended; the lease then lapses on its own. */
+    private void releaseLeases(Run run) {
+        try {
             leases.release(run.leased);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "could not release the import leases of {}; they lapse after {}",
+                    run.leased,
+                    ImportLeases.ABANDONED_AFTER,
+                    e);
         }
     }
 

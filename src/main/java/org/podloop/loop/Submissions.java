@@ -1,8 +1,10 @@
 package org.podloop.loop;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.podloop.classification.ClassificationService;
 import org.podloop.identity.Directory;
 import org.podloop.rules.Intervention;
@@ -95,7 +97,11 @@ class Submissions {
             chosen = Decision.valueOf(decision == null ? "" : decision);
         } catch (IllegalArgumentException e) {
             throw new TaskInputException(
-                    ProcessIds.VAR_DECISION, "must be one of CLOSE, REPEAT, ESCALATE, got '" + decision + "'");
+                    ProcessIds.VAR_DECISION,
+                    "must be one of "
+                            + Arrays.stream(Decision.values())
+                                    .map(Decision::name)
+                                    .collect(Collectors.joining(", ")) + ", got '" + decision + "'");
         }
         requireText(ProcessIds.VAR_RATIONALE, rationale);
         load(loopId).iteration(iteration).decide(chosen, rationale);

@@ -86,16 +86,27 @@ class PulsePages {
         if (roundId == null) {
             return show(id, model, response, null, 404);
         }
-        MyPulseRound round = openRound(roundId);
+        MyPulseRound round = pulses.mine(roundId).orElse(null);
         if (round == null) {
-            return show(id, model, response, null, 200);
+            return show(
+                    id,
+                    model,
+                    response,
+                    "This round is closed or does not ask you, so your answers were not counted",
+                    409);
         }
         Map<String, List<Double>> answers = new LinkedHashMap<>();
         for (Part part : parts(round.metrics())) {
-            List<Double> values = part.items().stream()
-                    .map(item -> form.get(item.field()))
-                    .map(value -> value == null || value.isBlank() ? null : Double.valueOf(value))
-                    .toList();
+            List<Double> values = new ArrayList<>();
+            for (Item item : part.items()) {
+                String value = form.get(item.field());
+                try {
+                    values.add(value == null || value.isBlank() ? null : Double.valueOf(value));
+                } catch (NumberFormatException e) {
+                    // the sent value stays out of the message: a problem on a page can end up in a log
+                    return show(id, model, response, part.title() + ": choose one of the points of the scale", 400);
+                }
+            }
             long given = values.stream().filter(value -> value != null).count();
             if (given > 0 && given < values.size()) {
                 return show(
@@ -114,7 +125,7 @@ class PulsePages {
         }
         try {
             pulses.answer(roundId, answers);
-        } catch (InvalidInputException | NumberFormatException e) {
+        } catch (InvalidInputException e) {
             return show(id, model, response, e.getMessage(), 400);
         } catch (ConflictException e) {
             return show(id, model, response, e.getMessage(), 409);
@@ -133,7 +144,7 @@ class PulsePages {
                 throw new NotFoundException("no round " + id);
             }
             PulseRoundView round = pulses.round(roundId);
-            MyPulseRound mine = openRound(roundId);
+            MyPulseRound mine = pulses.mine(roundId).orElse(null);
             model.addAttribute("round", round);
             model.addAttribute("mine", mine);
             model.addAttribute("parts", parts(round.metrics()));
@@ -153,14 +164,6 @@ class PulsePages {
         response.setStatus(status);
         model.addAttribute("message", message);
         return "pulse/error";
-    }
-
-    /** The round as the caller sees it while it is open, or null when it is closed or not hers. */
-    private MyPulseRound openRound(UUID roundId) {
-        return pulses.mine().stream()
-                .filter(r -> r.id().equals(roundId))
-                .findFirst()
-                .orElse(null);
     }
 
     private List<Part> parts(List<String> metrics) {

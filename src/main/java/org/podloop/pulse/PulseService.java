@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -156,6 +157,16 @@ public class PulseService {
         return rounds.openRoundsOf(teams).stream()
                 .map(round -> mine(round, rounds.answered(round.id()), rounds.hasAnswered(round.id(), user)))
                 .toList();
+    }
+
+    /** The round as the current caller may answer it: open, and asking one of her pods; else empty. */
+    @Transactional(readOnly = true)
+    public Optional<MyPulseRound> mine(UUID roundId) {
+        String user = directory.currentUser();
+        return rounds.find(roundId)
+                .filter(PulseRound::isOpen)
+                .filter(round -> user != null && directory.groupsOf(user).contains(Groups.pod(round.team())))
+                .map(round -> mine(round, rounds.answered(roundId), rounds.hasAnswered(roundId, user)));
     }
 
     /** A round's status for whoever may read its team's data; aggregates only once it is closed. */

@@ -46,6 +46,10 @@ public class ActiveRuleset implements DisposableBean {
                     ruleset.release();
                 }
             }
+            // a reload retired it between the read and the lease: take its successor; none after shutdown
+            if (ruleset == current) {
+                throw new IllegalStateException("the ruleset is closed: Podloop is shutting down");
+            }
         }
     }
 

@@ -32,6 +32,8 @@ class SnapshotMeasurement {
     private static final String MEASURED_WINDOW =
             "measurements are accepted from " + EARLIEST + " to 5 minutes from now";
     private static final int MAX_EXTERNAL_ID = 200;
+    /** Below this many respondents a survey metric is stored without its standard deviation (see protect). */
+    static final int SPREAD_MIN_RESPONDENTS = 5;
 
     private final ActiveRuleset rules;
     private final Clock clock;
@@ -171,7 +173,17 @@ class SnapshotMeasurement {
 
     /** Survey metrics from fewer respondents than the privacy minimum are stored without a value. */
     private MetricValue protect(Metric metric, MetricValue value) {
-        return metric.survey() != null && value.respondents() < minRespondents ? MetricValue.suppressedValue() : value;
+        if (metric.survey() == null || value.isSuppressed()) {
+            return value;
+        }
+        if (value.respondents() < minRespondents) {
+            return MetricValue.suppressedValue();
+        }
+        // Mean and sd are the sum and the sum of squares: among fewer than five, one respondent who knows her
+        // own score (or two together) can solve the others' from them. The mean stays; the spread goes.
+        return value.sd() != null && value.respondents() < SPREAD_MIN_RESPONDENTS
+                ? MetricValue.measured(value.mean(), null, value.respondents())
+                : value;
     }
 
     /**

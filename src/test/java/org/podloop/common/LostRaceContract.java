@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,11 +132,19 @@ abstract class LostRaceContract extends ApiTest {
         return client.post("demo", "/api/snapshots/import", "text/csv", BodyPublishers.ofString(csv));
     }
 
+    /** Sends every request at the same moment: each waits at one barrier until all are ready to go. */
     private static List<Response> inParallel(List<Callable<Response>> requests) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        CyclicBarrier start = new CyclicBarrier(requests.size());
         try {
+            List<Callable<Response>> together = requests.stream()
+                    .<Callable<Response>>map(request -> () -> {
+                        start.await();
+                        return request.call();
+                    })
+                    .toList();
             List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : pool.invokeAll(requests)) {
+            for (Future<Response> answer : pool.invokeAll(together)) {
                 answers.add(answer.get());
             }
             return answers;

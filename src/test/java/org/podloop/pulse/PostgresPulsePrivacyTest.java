@@ -37,6 +37,9 @@ class PostgresPulsePrivacyTest extends PulseScenario {
      * Answer vectors with distinctive individual scores (0–100): 23.81, 69.05, 88.1 (10, 29, 37 of 42 points)
      * for safety, 29.17, 58.33, 79.17 (7, 14, 19 of 24) for engagement; the team's are 60.32 and 55.56.
      */
+    /** Refused (9 is off the scale): only its sender may hear it back. */
+    private static final List<Integer> REFUSED_ANSWERS = List.of(6, 2, 5, 3, 6, 2, 9);
+
     private static final List<List<Integer>> SAFETY_ANSWERS =
             List.of(List.of(6, 2, 5, 3, 6, 2, 3), List.of(2, 6, 3, 5, 3, 5, 4), List.of(1, 7, 2, 6, 2, 6, 6));
 
@@ -76,7 +79,7 @@ class PostgresPulsePrivacyTest extends PulseScenario {
         assertThat(client.post(
                                 members.get(3),
                                 "/api/pulses/" + round + "/answers",
-                                Map.of("answers", Map.of(SAFETY, List.of(6, 2, 5, 3, 6, 2, 9))))
+                                Map.of("answers", Map.of(SAFETY, REFUSED_ANSWERS)))
                         .status())
                 .isEqualTo(400);
         timePasses(Duration.ofMinutes(31)); // the reminder, halfway to a deadline an hour away
@@ -93,6 +96,7 @@ class PostgresPulsePrivacyTest extends PulseScenario {
             forbidden.add(String.valueOf(score).substring(0, 6));
         });
         SAFETY_ANSWERS.forEach(set -> forbidden.addAll(encodings(set)));
+        forbidden.addAll(encodings(REFUSED_ANSWERS));
         ENGAGEMENT_ANSWERS.forEach(set -> forbidden.addAll(encodings(set)));
         Set<String> tablesNamingMembers = new TreeSet<>();
         Set<String> tablesWithTheTeamsScore = new TreeSet<>();

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.podloop.identity.Directory;
 import org.podloop.support.ApiTest;
@@ -30,7 +30,7 @@ class PulseApiTest extends ApiTest {
     private Directory directory;
 
     @Autowired
-    private ManagementService management;
+    private ProcessEngine engine;
 
     @Override
     protected String[] teamMembers() {
@@ -205,6 +205,9 @@ class PulseApiTest extends ApiTest {
                         "surveyTotals",
                         Map.of(SAFETY, Map.of("respondents", 5, "sum", 200, "sumOfSquares", 8000, "maxPoints", 42))));
         assertThat(posted.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .as("snapshots stored from handed-in totals")
+                .isZero();
     }
 
     private Response answer(String user, String round, Map<String, List<Integer>> answers) {
@@ -242,26 +245,11 @@ class PulseApiTest extends ApiTest {
     }
 
     private void runJobs(String round) {
-        String instance = jdbc.queryForObject(
-                "select process_instance_id from pulse_rounds where id = ?", String.class, UUID.fromString(round));
-        management
-                .createJobQuery()
-                .processInstanceId(instance)
-                .executable()
-                .list()
-                .forEach(job -> management.executeJob(job.getId()));
+        PulseJobs.runDue(engine, UUID.fromString(round));
     }
 
     /** The deadline passes: the round's timer is due now. */
     private void closeNow(String round) {
-        String instance = jdbc.queryForObject(
-                "select process_instance_id from pulse_rounds where id = ?", String.class, UUID.fromString(round));
-        management
-                .createJobQuery()
-                .processInstanceId(instance)
-                .activityId("Event_PulseDeadline")
-                .list()
-                .forEach(job -> management.executeJob(job.getId()));
-        runJobs(round);
+        PulseJobs.passTheDeadline(engine, UUID.fromString(round));
     }
 }

@@ -1,12 +1,13 @@
 package org.podloop.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.podloop.support.BrowserTest;
@@ -20,7 +21,7 @@ class PulsePageBrowserTest extends BrowserTest {
             List.of(List.of(2, 6, 2, 6, 2, 6, 6), List.of(3, 5, 3, 5, 3, 5, 5), List.of(1, 7, 1, 7, 1, 7, 7));
 
     @Autowired
-    ManagementService management;
+    ProcessEngine engine;
 
     @Override
     protected String[] teamMembers() {
@@ -103,7 +104,12 @@ class PulsePageBrowserTest extends BrowserTest {
         assertThat(snapshot.at("/externalId").asText()).isEqualTo("pulse-" + round);
         assertThat(snapshot.at("/respondents").asInt()).isEqualTo(3);
         assertThat(snapshot.at("/metrics/" + SAFETY + "/respondents").asInt()).isEqualTo(3);
-        assertThat(snapshot.at("/metrics/" + SAFETY + "/mean").asDouble()).isBetween(0.0, 100.0);
+        // every answer set is one point of the scale throughout (reverse-scored items mirrored): 6, 5 and 7 of 7,
+        // that is 83.3, 66.7 and 100 on 0–100
+        assertThat(snapshot.at("/metrics/" + SAFETY + "/mean").asDouble()).isCloseTo(83.33, within(0.01));
+        assertThat(snapshot.at("/metrics/" + SAFETY + "/sd").isNumber())
+                .as("no spread from three: it would give the others' scores away")
+                .isFalse();
         browser.get("http://localhost:" + port + "/pulse/" + round);
         assertThat(browser.findElement(By.id("results")).getText())
                 .contains("Psychological safety")
@@ -128,13 +134,6 @@ class PulsePageBrowserTest extends BrowserTest {
 
     /** The last answer hands closing to a job (so that nothing about it names her); the job executor is off in tests. */
     private void closeInTheBackground(String round) {
-        String instance = jdbc.queryForObject(
-                "select process_instance_id from pulse_rounds where id = ?", String.class, UUID.fromString(round));
-        management
-                .createJobQuery()
-                .processInstanceId(instance)
-                .executable()
-                .list()
-                .forEach(job -> management.executeJob(job.getId()));
+        PulseJobs.runDue(engine, UUID.fromString(round));
     }
 }

@@ -72,18 +72,7 @@ abstract class PulseScenario extends LoopScenario {
 
     /** Runs the round's due jobs (its closing is asynchronous), as the job executor would. */
     protected void runJobs(UUID round) {
-        var management = engine.getManagementService();
-        String instance = engine.getHistoryService()
-                .createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(round.toString())
-                .singleResult()
-                .getId();
-        management
-                .createJobQuery()
-                .processInstanceId(instance)
-                .executable()
-                .list()
-                .forEach(job -> management.executeJob(job.getId()));
+        PulseJobs.runDue(engine, round);
     }
 
     protected SnapshotView snapshotOf(UUID round) {
