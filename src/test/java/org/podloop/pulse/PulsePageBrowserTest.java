@@ -33,10 +33,12 @@ class PulsePageBrowserTest extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waitFor(page -> !page.getCurrentUrl().contains("/login"));
     }
 
     private void logOut() {
         browser.findElement(By.cssSelector("header form button")).click();
+        chromium.waitFor(page -> page.getCurrentUrl().contains("/login"));
     }
 
     /** Answers every statement as a person does: by clicking the number's label. */
@@ -50,6 +52,7 @@ class PulsePageBrowserTest extends BrowserTest {
                     .click();
         }
         browser.findElement(By.id("send")).click();
+        chromium.waitFor(page -> page.getCurrentUrl().endsWith("/pulse"));
     }
 
     @Test
