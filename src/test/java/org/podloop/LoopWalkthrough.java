@@ -115,6 +115,7 @@ abstract class LoopWalkthrough extends ApiTest {
                         "TASK_COMPLETED|paula|Task_ChooseIntervention",
                         "TASK_CREATED|system|Task_RunIntervention",
                         "TASK_COMPLETED|paula|Task_RunIntervention",
+                        "REMEASUREMENT_REQUESTED|system|",
                         "REMEASUREMENT_RECEIVED|demo|",
                         "VERIFIED|system|",
                         "TASK_CREATED|system|Task_Decide",

@@ -85,6 +85,7 @@ class RecordSentences {
             case "REMINDER_SENT" -> who + " sent the pod a reminder (" + iteration + ").";
             case "TIME_BOX_EXTENDED" ->
                 "The time-box was extended from " + day(detail.path("from")) + " to " + day(detail.path("to")) + ".";
+            case "REMEASUREMENT_REQUESTED" -> remeasurementRequested(detail);
             case "REMEASUREMENT_OVERDUE" -> "No re-measurement arrived in time; the pod was asked to arrange one.";
             case "REMEASUREMENT_RECEIVED" ->
                 "Re-measurement " + quoted(detail.path("externalId").asText()) + " arrived"
@@ -101,6 +102,18 @@ class RecordSentences {
             case "LOOP_ESCALATED" -> "The loop was escalated.";
             default -> who + ": " + Words.humanized(record.kind()) + ".";
         };
+    }
+
+    private static String remeasurementRequested(JsonNode detail) {
+        String when = detail.path("when").asText().equals("TIME_BOX_PASSED")
+                ? "The time-box passed"
+                : "The intervention ended";
+        if (!detail.hasNonNull("pulseRoundId")) {
+            return when + "; no pulse round could be opened ("
+                    + detail.path("unavailable").asText() + "), so a posted snapshot re-measures.";
+        }
+        String round = detail.path("alreadyOpen").asBoolean() ? "the team's open pulse round" : "a pulse round";
+        return when + "; " + round + " closing " + day(detail.path("closesAt")) + " re-measures the team.";
     }
 
     private String completed(String who, String task, JsonNode submitted) {

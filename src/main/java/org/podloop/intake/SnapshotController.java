@@ -1,6 +1,5 @@
 package org.podloop.intake;
 
-import org.podloop.signal.NewSnapshot;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,7 +15,7 @@ class SnapshotController {
     }
 
     @PostMapping("/api/teams/{key}/snapshots")
-    IntakeResult post(@PathVariable String key, @RequestBody NewSnapshot snapshot) {
-        return intake.receive(key, snapshot);
+    IntakeResult post(@PathVariable String key, @RequestBody PostedSnapshot snapshot) {
+        return intake.receive(key, snapshot.toSnapshot());
     }
 }

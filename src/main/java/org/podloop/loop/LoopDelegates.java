@@ -75,6 +75,20 @@ class LoopDelegates {
                 execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
     }
 
+    /** After the run task: the team measures itself again. */
+    @Bean
+    @ProcessCallable
+    JavaDelegate openRemeasurementRound(LoopSteps steps) {
+        return execution -> steps.interventionEnded(loopId(execution), false);
+    }
+
+    /** The time-box passed while the intervention still runs: the team measures itself all the same. */
+    @Bean
+    @ProcessCallable
+    JavaDelegate openRemeasurementRoundAtTimeBoxEnd(LoopSteps steps) {
+        return execution -> steps.interventionEnded(loopId(execution), true);
+    }
+
     @Bean
     @ProcessCallable
     JavaDelegate noteRemeasurementOverdue(LoopSteps steps) {

@@ -2,6 +2,7 @@ package org.podloop.loop;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.podloop.classification.Verification;
 import org.podloop.identity.Directory;
 import org.podloop.rules.Intervention;
 import org.podloop.signal.SignalService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,7 @@ class LoopSteps {
     private final Clock clock;
     private final TrackRecord trackRecord;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<Remeasurements> remeasurements;
 
     LoopSteps(
             Loops loops,
@@ -42,7 +45,8 @@ class LoopSteps {
             Directory directory,
             Clock clock,
             TrackRecord trackRecord,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<Remeasurements> remeasurements) {
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
@@ -51,6 +55,7 @@ class LoopSteps {
         this.clock = clock;
         this.trackRecord = trackRecord;
         this.events = events;
+        this.remeasurements = remeasurements;
     }
 
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
@@ -153,6 +158,29 @@ class LoopSteps {
                 null,
                 null,
                 Map.of("reminder", reminderActivity));
+    }
+
+    /**
+     * The intervention has ended (its run task was completed, or its time-box passed while it runs): the
+     * team is asked to measure itself again, and the timeline says by which round, or why there is none
+     * (then a posted snapshot re-measures, as before).
+     */
+    void interventionEnded(UUID loopId, boolean timeBoxPassed) {
+        Loop loop = load(loopId);
+        Remeasurements source = remeasurements.getIfAvailable();
+        Remeasurements.Remeasurement round = source == null
+                ? Remeasurements.Remeasurement.unavailable("Podloop has no pulse to open a round with")
+                : source.request(loop.teamKey());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("when", timeBoxPassed ? "TIME_BOX_PASSED" : "RUN_COMPLETED");
+        if (round.roundId() == null) {
+            detail.put("unavailable", round.unavailable());
+        } else {
+            detail.put("pulseRoundId", round.roundId().toString());
+            detail.put("closesAt", round.closesAt().toString());
+            detail.put("alreadyOpen", round.alreadyOpen());
+        }
+        timeline.record(loopId, loop.current().number(), TimelineType.REMEASUREMENT_REQUESTED, null, null, detail);
     }
 
     /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */

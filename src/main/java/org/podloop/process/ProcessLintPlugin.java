@@ -31,10 +31,10 @@ class ProcessLintPlugin extends AbstractProcessEnginePlugin {
     private final ProcessAllowList allowList;
     private final ProcessContract contract;
 
-    ProcessLintPlugin(ApplicationContext context, ProcessAllowList allowList, ProcessContract contract) {
+    ProcessLintPlugin(ApplicationContext context, ProcessAllowList allowList, List<ProcessContract> contracts) {
         this.context = context;
         this.allowList = allowList;
-        this.contract = contract;
+        this.contract = ProcessContract.allOf(contracts);
     }
 
     /** The lint as the API uses it, outside an engine command. */

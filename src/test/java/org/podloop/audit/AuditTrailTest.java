@@ -82,6 +82,7 @@ class AuditTrailTest extends ApiTest {
                         "TASK_COMPLETED|paula",
                         "TASK_CREATED|system",
                         "TASK_COMPLETED|paula",
+                        "REMEASUREMENT_REQUESTED|system",
                         "REMEASUREMENT_RECEIVED|demo",
                         "VERIFIED|system",
                         "TASK_CREATED|system",
@@ -96,10 +97,10 @@ class AuditTrailTest extends ApiTest {
         assertThat(opened.at("/detail/processDefinition").asText()).startsWith("ExecutionLoopProcess:");
         assertThat(records.get(1).at("/content/detail/processDefinition").asText())
                 .startsWith("LoopIterationProcess:");
-        JsonNode verified = records.get(7).get("content");
+        JsonNode verified = records.get(8).get("content");
         assertThat(verified.at("/detail/outcome").asText()).isEqualTo("REDUCED");
         assertThat(verified.at("/detail/rulesetVersion").asText()).hasSize(12);
-        assertThat(records.get(9).at("/content/detail/submitted/rationale").asText())
+        assertThat(records.get(10).at("/content/detail/submitted/rationale").asText())
                 .isEqualTo("Verified reduction");
         records.forEach(r -> assertThat(r.get("at").asText()).isNotBlank());
     }

@@ -135,7 +135,7 @@ class ChainVerificationTest extends ApiTest {
     void aChangeAfterTheCheckpointIsFoundByTheIncrementalCheck() {
         quick();
         String loopId = walkALoop();
-        long decision = auditOf(loopId).get(9).get("id").asLong();
+        long decision = auditOf(loopId).get(10).get("id").asLong();
 
         tampered(decision, () -> {
             JsonNode check = quick();
@@ -151,7 +151,7 @@ class ChainVerificationTest extends ApiTest {
     @Test
     void aChangeBeforeTheCheckpointIsFoundByTheFullReVerificationOnly() {
         String loopId = walkALoop();
-        long decision = auditOf(loopId).get(9).get("id").asLong();
+        long decision = auditOf(loopId).get(10).get("id").asLong();
         quick(); // the checkpoint moves past the loop
 
         JsonNode found = tampered(decision, () -> {
@@ -269,7 +269,7 @@ class ChainVerificationTest extends ApiTest {
         JsonNode chosen = records.get(3);
         assertThat(chosen.get("actor").asText()).isEqualTo("paula");
         assertThat(chosen.get("actorRoles").asText()).isEqualTo("pod-" + team);
-        assertThat(records.get(9).get("actorRoles").asText()).isEqualTo("governance");
+        assertThat(records.get(10).get("actorRoles").asText()).isEqualTo("governance");
         assertThat(records.get(0).get("actorRoles").asText())
                 .as("demo posted the snapshot")
                 .contains("camunda-admin");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -126,16 +127,32 @@ class ProcessOwnerWorkflowTest extends LoopScenario {
         assertThat(client.post("paula", "/api/processes/deploy", "").status()).isEqualTo(403);
     }
 
+    @Test
+    void aPulseRoundThatNoLongerHearsItIsCompleteIsRefused() throws IOException {
+        String round = Files.readString(Path.of("processes/PulseRoundProcess.bpmn"));
+        assertThat(lint("olivia", "PulseRoundProcess.bpmn", round).body().get("findings"))
+                .isEmpty();
+
+        Response deaf = lint(
+                "olivia",
+                "PulseRoundProcess.bpmn",
+                round.replace("name=\"PulseRoundCompleted\"", "name=\"SomethingElse\""));
+
+        assertThat(deaf.body().at("/findings/0/elementId").asText()).isEqualTo("PulseRoundProcess");
+        assertThat(deaf.body().at("/findings/0/reason").asText()).contains("PulseRoundCompleted", "deadline");
+    }
+
     private Response lintXml(String xml) {
         return lintXmlAs("olivia", xml);
     }
 
     private Response lintXmlAs(String user, String xml) {
+        return lint(user, "LoopIterationProcess.bpmn", xml);
+    }
+
+    private Response lint(String user, String file, String xml) {
         return client.post(
-                user,
-                "/api/processes/lint?name=LoopIterationProcess.bpmn",
-                "application/xml",
-                java.net.http.HttpRequest.BodyPublishers.ofString(xml));
+                user, "/api/processes/lint?name=" + file, "application/xml", HttpRequest.BodyPublishers.ofString(xml));
     }
 
     private int latestIterationVersion() {

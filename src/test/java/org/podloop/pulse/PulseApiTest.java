@@ -202,9 +202,12 @@ class PulseApiTest extends ApiTest {
                         Instant.now().toString(),
                         "respondents",
                         5,
+                        "signals",
+                        Map.of("engagement", 60.0),
                         "surveyTotals",
                         Map.of(SAFETY, Map.of("respondents", 5, "sum", 200, "sumOfSquares", 8000, "maxPoints", 42))));
-        assertThat(posted.status()).isEqualTo(400);
+        // otherwise a valid snapshot: refused for the totals, not stored without them
+        assertThat(refusal(posted, 400)).isEqualTo("surveyTotals");
         assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
                 .as("snapshots stored from handed-in totals")
                 .isZero();
