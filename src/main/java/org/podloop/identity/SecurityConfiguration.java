@@ -145,16 +145,27 @@ class SecurityConfiguration {
                         path(null, "/governance"),
                         path(null, "/pulse/**"),
                         path(null, "/pulse"),
+                        path(null, "/tasks/**"),
+                        path(null, "/teams/**"),
+                        path(null, "/"),
                         path(null, "/login"),
                         path(null, "/logout"),
+                        path(null, "/assets/**"),
                         path(null, "/webjars/**")))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(path(null, "/webjars/**"))
-                        .permitAll()
-                        // every signed-in person may open the pulse pages; the service refuses another team's round
-                        .requestMatchers(path(null, "/pulse/**"), path(null, "/pulse"))
-                        .authenticated()
-                        .anyRequest()
-                        .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(path(null, "/webjars/**"), path(null, "/assets/**"))
+                                .permitAll()
+                                // every signed-in person may open the start, pulse, task and team pages; the services
+                                // refuse another team's round, task or data
+                                .requestMatchers(
+                                        path(null, "/pulse/**"),
+                                        path(null, "/pulse"),
+                                        path(null, "/tasks/**"),
+                                        path(null, "/teams/**"),
+                                        path(null, "/"))
+                                .authenticated()
+                                .anyRequest()
+                                .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
                 .formLogin(form -> form.successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages call the modules as the signed-in person, as the API does

@@ -15,6 +15,7 @@ import org.podloop.common.ConflictException;
 import org.podloop.common.ForbiddenException;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
+import org.podloop.identity.PodloopPage;
 import org.podloop.rules.ActiveRuleset;
 import org.podloop.rules.Metric;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * into the round's totals; nothing of them is kept here, in the session or in a redirect.
  */
 @Controller
+@PodloopPage
 class PulsePages {
 
     /** One question of the form: the metric it belongs to, its position and text. */
