@@ -71,8 +71,13 @@ class LoopDelegates {
     @Bean
     @ProcessCallable
     JavaDelegate extendTimeBox(LoopSteps steps) {
-        return execution -> LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution), (Date)
-                execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
+        return execution -> {
+            LoopTaskListener.dueAt(execution, steps.extendTimeBox(loopId(execution), (Date)
+                    execution.getVariable(ProcessIds.VAR_INTERVENTION_DUE)));
+            // the next run task starts blank: its report is still to be written, and it may not extend again
+            execution.setVariable(ProcessIds.VAR_EXTEND, false);
+            execution.removeVariable(ProcessIds.VAR_OUTCOME_NOTES);
+        };
     }
 
     /** After the run task: the team measures itself again. */

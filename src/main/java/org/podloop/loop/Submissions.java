@@ -50,11 +50,12 @@ class Submissions {
 
     /** The pod chose: refuses an id the catalogue does not know; returns the intervention for its time-box and steps. */
     Intervention interventionChosen(UUID loopId, int iteration, String interventionId) {
+        requireText(ProcessIds.VAR_INTERVENTION_ID, interventionId);
         Intervention intervention = classification
-                .intervention(interventionId == null ? "" : interventionId)
+                .intervention(interventionId.strip())
                 .orElseThrow(() -> new TaskInputException(
                         ProcessIds.VAR_INTERVENTION_ID,
-                        "unknown intervention '" + interventionId + "'; choose one of "
+                        "unknown intervention '" + interventionId.strip() + "'; choose one of "
                                 + classification.interventions().stream()
                                         .map(Intervention::id)
                                         .toList()));

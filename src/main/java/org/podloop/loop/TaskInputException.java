@@ -8,7 +8,22 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class TaskInputException extends FormFieldValidationException {
 
+    private final String field;
+    private final String reason;
+
     public TaskInputException(String field, String reason) {
         super(field, field + ": " + reason);
+        this.field = field;
+        this.reason = reason;
+    }
+
+    /** The variable (form field) that was refused. */
+    public String field() {
+        return field;
+    }
+
+    /** Why, without the field's name: for a message next to the field. */
+    public String reason() {
+        return reason;
     }
 }

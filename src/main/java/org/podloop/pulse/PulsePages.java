@@ -16,6 +16,7 @@ import org.podloop.common.ForbiddenException;
 import org.podloop.common.InvalidInputException;
 import org.podloop.common.NotFoundException;
 import org.podloop.identity.PodloopPage;
+import org.podloop.identity.ProblemPage;
 import org.podloop.rules.ActiveRuleset;
 import org.podloop.rules.Metric;
 import org.springframework.stereotype.Controller;
@@ -163,9 +164,7 @@ class PulsePages {
     }
 
     private static String error(Model model, HttpServletResponse response, int status, String message) {
-        response.setStatus(status);
-        model.addAttribute("message", message);
-        return "pulse/error";
+        return ProblemPage.show(model, response, status, message, "/pulse", "Back to your rounds");
     }
 
     private List<Part> parts(List<String> metrics) {

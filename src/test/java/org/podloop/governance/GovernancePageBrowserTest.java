@@ -19,13 +19,6 @@ import org.podloop.support.BrowserTest;
 /** The governance page in real Chromium, as gina reads it. */
 class GovernancePageBrowserTest extends BrowserTest {
 
-    private void logIn(String user) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-    }
-
     private void screenshot(String name) {
         chromium.screenshot(name);
     }

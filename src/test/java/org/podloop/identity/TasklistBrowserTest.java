@@ -22,7 +22,7 @@ class TasklistBrowserTest extends BrowserTest {
                 .body()
                 .at("/loop/id")
                 .asText();
-        logIn("paula");
+        logInToTasklist("paula");
         openFilter("My pod's tasks (" + team + ")");
 
         WebElement task = chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(team))).stream()
@@ -76,7 +76,7 @@ class TasklistBrowserTest extends BrowserTest {
         client.createTeam(quinnsTeam, "quinn");
         client.postSnapshot(quinnsTeam, "baseline", Map.of("psychological_safety", 38.0));
         client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0));
-        logIn("quinn");
+        logInToTasklist("quinn");
         openFilter("My pod's tasks (" + quinnsTeam + ")");
 
         chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(quinnsTeam))).stream()
@@ -101,7 +101,7 @@ class TasklistBrowserTest extends BrowserTest {
         return "Choose an intervention for team " + team;
     }
 
-    private void logIn(String user) {
+    private void logInToTasklist(String user) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         WebElement name = chromium.waitFor(
                 d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=username]")).stream()

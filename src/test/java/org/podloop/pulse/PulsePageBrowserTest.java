@@ -28,19 +28,6 @@ class PulsePageBrowserTest extends BrowserTest {
         return new String[] {"paula", "pete", "priya"};
     }
 
-    private void logIn(String user) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        chromium.waitFor(page -> !page.getCurrentUrl().contains("/login"));
-    }
-
-    private void logOut() {
-        browser.findElement(By.cssSelector("header form button")).click();
-        chromium.waitFor(page -> page.getCurrentUrl().contains("/login"));
-    }
-
     /** Answers every statement as a person does: by clicking the number's label. */
     private void answer(String round, List<Integer> values) {
         browser.get("http://localhost:" + port + "/pulse/" + round);

@@ -1,8 +1,15 @@
 package org.podloop.loop.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.podloop.identity.SystemAccess;
 import org.podloop.loop.ProcessIds;
 import org.springframework.stereotype.Component;
@@ -17,12 +24,60 @@ public class LoopEngine {
 
     private final RuntimeService runtime;
     private final RepositoryService repository;
+    private final TaskService tasks;
     private final SystemAccess system;
 
-    LoopEngine(RuntimeService runtime, RepositoryService repository, SystemAccess system) {
+    LoopEngine(RuntimeService runtime, RepositoryService repository, TaskService tasks, SystemAccess system) {
         this.runtime = runtime;
         this.repository = repository;
+        this.tasks = tasks;
         this.system = system;
+    }
+
+    /** The open tasks of the loop processes that {@code user} may work: hers, or offered to one of her groups. */
+    public List<Task> openTasksFor(String user, List<String> groups) {
+        if (groups.isEmpty()) {
+            return system.call(() -> loopTasks().taskAssignee(user).list());
+        }
+        return system.call(() -> loopTasks()
+                .or()
+                .taskAssignee(user)
+                .taskCandidateGroupIn(groups)
+                .endOr()
+                .orderByDueDate()
+                .asc()
+                .list());
+    }
+
+    public Optional<Task> openTask(String taskId) {
+        return system.call(() -> Optional.ofNullable(loopTasks().taskId(taskId).singleResult()));
+    }
+
+    /** The groups a task is offered to. */
+    public List<String> candidateGroupsOf(String taskId) {
+        return system.call(() -> tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList());
+    }
+
+    /** A variable of the task's process, read for the page that shows it (null when unset). */
+    public Object variable(String taskId, String name) {
+        return system.call(() -> tasks.getVariable(taskId, name));
+    }
+
+    /**
+     * Completes the task as the signed-in caller (the engine authentication the page chain set), so the
+     * engine's authorizations and the loop's checks of what she submitted apply as in the Tasklist.
+     */
+    public void complete(String taskId, Map<String, Object> variables) {
+        tasks.complete(taskId, variables);
+    }
+
+    private TaskQuery loopTasks() {
+        return tasks.createTaskQuery()
+                .processDefinitionKeyIn(LoopProcesses.KEYS.toArray(String[]::new))
+                .active();
     }
 
     /** The id (key:version:uuid) of the loop process version a new loop runs on. */
