@@ -156,6 +156,11 @@ public class SignalService {
         return teamKey != null && teams.existsById(teamKey);
     }
 
+    /** The privacy minimum: a survey metric from fewer respondents is stored suppressed, without a value. */
+    public int privacyMinimum() {
+        return measurement.minRespondents();
+    }
+
     /** Why {@code value} cannot be a value of {@code metric}, or empty when it can. */
     public Optional<String> problemWith(String metric, Double value) {
         return measurement.problemWith(metric, value);

@@ -49,6 +49,11 @@ class SnapshotMeasurement {
         this.minRespondents = properties.minRespondents();
     }
 
+    /** Survey metrics from fewer respondents are stored suppressed. */
+    int minRespondents() {
+        return minRespondents;
+    }
+
     /** Why {@code value} cannot be a value of {@code metric} in the serving catalogue, or empty when it can. */
     Optional<String> problemWith(String metric, Double value) {
         return problemWith(rules.metrics(), metric, value);

@@ -134,7 +134,9 @@ class GovernancePageBrowserTest extends BrowserTest {
                     .isEqualTo(1);
         }
         assertThat(browser.findElement(By.id("marks")).getText())
-                .contains("Iteration 1: speak-up-round (time-box 14 days)", "Iteration 1 → REDUCED");
+                .contains(
+                        "Iteration 1: Speak-up round in every planning and retro (time-box 14 days)",
+                        "Iteration 1 → REDUCED");
 
         // the exports from the page answer in the page's session
         Map<String, Object> csv = fetch(browser.findElement(By.id("export-csv")).getAttribute("href"));

@@ -1,5 +1,6 @@
-// The loop page's charts: one per unit (each its own y axis), sharing one time axis, with the loop's
-// intervention runs drawn as shaded spans and its verification outcomes as marked lines.
+// The trend charts of the governance loop page and the team page: one per unit (each its own y axis),
+// sharing one time axis, with the loops' intervention runs drawn as shaded spans and their verification
+// outcomes as marked lines; under /assets so that pod members' pages may load it too.
 (function () {
   const COLOURS = ['#2b6cb0', '#c05621', '#2f855a', '#6b46c1', '#b83280', '#2c7a7b', '#975a16'];
   const OUTCOME_COLOURS = { REDUCED: '#17703a', NOT_REDUCED: '#b7791f', WORSENED: '#b3261e', INCONCLUSIVE: '#6b7280' };
@@ -62,8 +63,10 @@
         ctx.arc(px, area.top + 4, 4, 0, 2 * Math.PI);
         ctx.fill();
         ctx.font = 'bold 11px system-ui, sans-serif';
-        ctx.textAlign = px > area.right - 90 ? 'right' : 'left';
-        ctx.fillText(outcome.outcome, px + (ctx.textAlign === 'right' ? -7 : 7), area.top + 26 + 13 * (i % 2));
+        // in words ("not reduced"), as a person reads it
+        const words = outcome.outcome.toLowerCase().replace(/_/g, ' ');
+        ctx.textAlign = px + 7 + ctx.measureText(words).width > area.right ? 'right' : 'left';
+        ctx.fillText(words, px + (ctx.textAlign === 'right' ? -7 : 7), area.top + 26 + 13 * (i % 2));
         drawn++;
       });
       ctx.restore();
@@ -124,10 +127,19 @@
       canvas.setAttribute('aria-label', caption.textContent);
       box.appendChild(canvas);
       figure.append(caption, box);
+      // a suppressed value is a gap in its line: say why, without a value
+      const gaps = panel.series.filter(s => s.suppressed > 0);
+      if (gaps.length) {
+        const note = document.createElement('p');
+        note.className = 'muted gap-note';
+        note.textContent = 'Gaps: ' + gaps.map(s => s.title + ' (' + s.suppressed + ' of ' + s.points.length + ')').join(', ')
+          + ' — fewer than ' + trend.minRespondents + ' respondents, so no value is shown.';
+        figure.appendChild(note);
+      }
       container.appendChild(figure);
       const datasets = panel.series.map(s => {
         const c = COLOURS[colour++ % COLOURS.length];
-        return { label: s.title, data: s.points.map(p => ({ x: Date.parse(p.x), y: p.y })), borderColor: c,
+        return { label: s.title, data: s.points.map(p => ({ x: Date.parse(p.x), y: p.y ?? null })), borderColor: c,
           backgroundColor: c, tension: 0, pointRadius: 4 };
       });
       new Chart(canvas, {
