@@ -16,7 +16,6 @@ import org.podloop.classification.ClassificationService;
 import org.podloop.classification.FindingView;
 import org.podloop.classification.InterventionEffect;
 import org.podloop.classification.Verification;
-import org.podloop.classification.facts.Severity;
 import org.podloop.common.ForbiddenException;
 import org.podloop.common.NotFoundException;
 import org.podloop.identity.Directory;
@@ -234,8 +233,7 @@ public class PodTasks {
         SnapshotView snapshot = signals.snapshot(snapshotId);
         List<SnapshotView> earlier = signals.history(team, snapshot.measuredAt(), 2);
         return findings.stream()
-                .sorted(Comparator.comparing((FindingView f) -> Severity.valueOf(f.severity()))
-                        .reversed())
+                .sorted(Comparator.comparingInt(FindingView::urgency).reversed())
                 .map(finding -> new FindingLine(
                         severityWord(finding.severity()),
                         PlainWords.pattern(finding.pattern()),
@@ -247,10 +245,10 @@ public class PodTasks {
     }
 
     private static String severityWord(String severity) {
-        return switch (Severity.valueOf(severity)) {
-            case HIGH -> "Serious";
-            case MEDIUM -> "Notable";
-            case LOW -> "Early sign";
+        return switch (severity) {
+            case "HIGH" -> "Serious";
+            case "MEDIUM" -> "Notable";
+            default -> "Early sign";
         };
     }
 

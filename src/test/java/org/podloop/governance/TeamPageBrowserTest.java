@@ -16,14 +16,6 @@ import org.podloop.support.BrowserTest;
 /** The team page in real Chromium, as paula, a member of the team's pod, reads it. */
 class TeamPageBrowserTest extends BrowserTest {
 
-    private void logIn(String user) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        chromium.waitFor(page -> !page.getCurrentUrl().contains("/login"));
-    }
-
     private void openTeamPage() {
         browser.get("http://localhost:" + port + "/teams/" + team);
         chromium.waitFor(page -> page.findElement(By.id("team-name")));
