@@ -86,7 +86,7 @@ abstract class LoopWalkthrough extends ApiTest {
         assertThat(iteration.get("interventionId").asText()).isEqualTo("speak-up-round");
         assertThat(iteration.at("/verification/outcome").asText()).isEqualTo("REDUCED");
         assertThat(iteration.at("/verification/reasons/0").asText())
-                .isEqualTo("feedback_rate was not measured both times");
+                .isEqualTo("Feedback rate was not measured both times");
         assertThat(iteration.at("/verification/rulesetVersion").asText())
                 .isEqualTo(finding.get("rulesetVersion").asText());
         assertThat(iteration.at("/baselineFindings/0/pattern").asText()).isEqualTo("SUPPRESSED_FEEDBACK");

@@ -183,14 +183,25 @@ final class Judgement {
     }
 
     /**
-     * Baseline vs re-measure of one metric; {@code noise} is the 95% margin of the difference of two
+     * Baseline vs re-measure of one metric, with the smallest change that counts from that baseline
+     * (the catalogue's, in the metric's unit); {@code noise} is the 95% margin of the difference of two
      * means (1.96 × √(sd₁²/n₁ + sd₂²/n₂)) when both came with a standard deviation.
      */
     private MetricChange change(String key, MetricValue before, MetricValue after) {
         Metric metric = metrics.find(key).orElseThrow(() -> new IllegalStateException("unknown metric " + key));
         boolean measured = before != null && after != null && !before.isSuppressed() && !after.isSuppressed();
         if (!measured) {
-            return new MetricChange(key, mean(before), mean(after), null, null, null);
+            Double baseline = mean(before);
+            return new MetricChange(
+                    key,
+                    metric.title(),
+                    metric.unit(),
+                    baseline,
+                    mean(after),
+                    null,
+                    null,
+                    null,
+                    metric.minimalChange(baseline == null ? 0 : baseline));
         }
         Double noise = null;
         if (before.sd() != null && after.sd() != null && before.respondents() != null && after.respondents() != null) {
@@ -204,7 +215,15 @@ final class Judgement {
                         ? before.respondents()
                         : Integer.valueOf(Math.min(before.respondents(), after.respondents()));
         return new MetricChange(
-                key, before.mean(), after.mean(), metric.improvement(before.mean(), after.mean()), noise, respondents);
+                key,
+                metric.title(),
+                metric.unit(),
+                before.mean(),
+                after.mean(),
+                metric.improvement(before.mean(), after.mean()),
+                noise,
+                respondents,
+                metric.minimalChange(before.mean()));
     }
 
     private static Double mean(MetricValue value) {

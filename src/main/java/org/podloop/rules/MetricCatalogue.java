@@ -68,6 +68,15 @@ public final class MetricCatalogue {
             if (!(metric.min() < metric.max())) {
                 problems.add(where + ": min must be below max");
             }
+            // checked against the scale only once the scale itself is valid
+            if (metric.minimalChange() != null
+                    && metric.min() < metric.max()
+                    && !(metric.minimalChange() > 0 && metric.minimalChange() <= metric.max() - metric.min())) {
+                problems.add(where + ": minimalChange must be above 0 and at most the scale (max − min)");
+            }
+            if (metric.relativeChange() != null && !(metric.relativeChange() > 0 && metric.relativeChange() <= 1)) {
+                problems.add(where + ": relativeChange must be a share of the baseline above 0 and at most 1");
+            }
             if (metric.survey() != null) {
                 metric.survey().problems().forEach(problem -> problems.add(where + ": survey: " + problem));
             }

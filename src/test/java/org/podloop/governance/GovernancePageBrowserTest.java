@@ -96,7 +96,7 @@ class GovernancePageBrowserTest extends BrowserTest {
                 .contains("paula chose speak-up-round (time-box 14 days).")
                 .contains("paula reported on the run: “done”.")
                 .contains("Verification: REDUCED — ")
-                .contains("psychological_safety improved from 38.0 to 66.0")
+                .contains("Psychological safety improved from 38 to 66 points")
                 .contains("(6 respondents each time)")
                 .contains("gina decided CLOSE: “Verified reduction”.")
                 .contains("The loop was closed.")

@@ -2,6 +2,7 @@ package org.podloop.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,6 +105,62 @@ class RulesetTest {
                         .containsExactly(
                                 "metrics.yaml: metrics[0]: direction must be HIGHER_IS_BETTER or LOWER_IS_BETTER",
                                 "metrics.yaml: metrics[0]: min must be below max"));
+    }
+
+    @Test
+    void eachMetricCountsAChangeInItsOwnUnitAndWithoutOneFivePercentOfItsScale() throws IOException {
+        copyShippedRules();
+        try (Ruleset ruleset = build()) {
+            assertThat(ruleset.metrics()
+                            .find("psychological_safety")
+                            .orElseThrow()
+                            .minimalChange(50))
+                    .isEqualTo(5);
+            Metric feedback = ruleset.metrics().find("feedback_rate").orElseThrow();
+            assertThat(feedback.minimalChange(0.8)).as("the floor").isEqualTo(0.2);
+            assertThat(feedback.minimalChange(3)).as("a fifth of the baseline").isEqualTo(0.6, within(1e-9));
+            Metric handoffs = ruleset.metrics().find("handoff_delay_hours").orElseThrow();
+            assertThat(handoffs.minimalChange(5)).isEqualTo(2);
+            assertThat(handoffs.minimalChange(30)).isEqualTo(6, within(1e-9));
+        }
+        Path metrics = folder.resolve("metrics.yaml");
+        Files.writeString(
+                metrics,
+                Files.readString(metrics)
+                        .replaceAll("\n    minimalChange: [0-9.]+", "")
+                        .replaceAll("\n    relativeChange: [0-9.]+", ""));
+        try (Ruleset ruleset = build()) {
+            assertThat(ruleset.metrics().find("engagement").orElseThrow().minimalChange(50))
+                    .isEqualTo(5);
+            assertThat(ruleset.metrics().find("delivery_gap").orElseThrow().minimalChange(0))
+                    .as("5% of −100–100")
+                    .isEqualTo(10);
+            assertThat(ruleset.metrics()
+                            .find("handoff_delay_hours")
+                            .orElseThrow()
+                            .minimalChange(30))
+                    .as("5% of 0–2000 hours")
+                    .isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aMinimalChangeOutsideTheScaleOrARelativeChangeAboveTheWholeBaselineIsRefused() throws IOException {
+        copyShippedRules();
+        Path metrics = folder.resolve("metrics.yaml");
+        Files.writeString(
+                metrics,
+                Files.readString(metrics)
+                        .replaceFirst("minimalChange: 5\n", "minimalChange: 0\n")
+                        .replaceFirst("relativeChange: 0.2\n", "relativeChange: 1.5\n"));
+
+        assertThatThrownBy(this::build)
+                .isInstanceOf(RulesetBuildException.class)
+                .satisfies(
+                        e -> assertThat(((RulesetBuildException) e).problems())
+                                .containsExactly(
+                                        "metrics.yaml: metrics[0]: minimalChange must be above 0 and at most the scale (max − min)",
+                                        "metrics.yaml: metrics[4]: relativeChange must be a share of the baseline above 0 and at most 1"));
     }
 
     @Test

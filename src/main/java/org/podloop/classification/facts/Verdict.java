@@ -2,11 +2,11 @@ package org.podloop.classification.facts;
 
 /** What the verification rules concluded about one targeted metric, baseline vs re-measure. */
 public enum Verdict {
-    /** Better by five points or more, beyond the noise of the two measurements. */
+    /** Better by at least the metric's minimal change (metrics.yaml, its own unit), beyond the noise of the two measurements. */
     IMPROVED,
-    /** Worse by five points or more, beyond the noise. */
+    /** Worse by at least the metric's minimal change, beyond the noise. */
     WORSENED,
-    /** Measured precisely enough to say it moved less than five points. */
+    /** Measured precisely enough to say it moved less than the metric's minimal change. */
     UNCHANGED,
     /** The noise margin covers the change: the data cannot tell either way. */
     NOISY,
