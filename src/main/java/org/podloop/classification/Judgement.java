@@ -184,8 +184,7 @@ final class Judgement {
 
     /**
      * Baseline vs re-measure of one metric, with the smallest change that counts from that baseline
-     * (the catalogue's, in the metric's unit); {@code noise} is the 95% margin of the difference of two
-     * means (1.96 × √(sd₁²/n₁ + sd₂²/n₂)) when both came with a standard deviation.
+     * (the catalogue's, in the metric's unit); {@code noise} is {@link NoiseMargin} of the two means.
      */
     private MetricChange change(String key, MetricValue before, MetricValue after) {
         Metric metric = metrics.find(key).orElseThrow(() -> new IllegalStateException("unknown metric " + key));
@@ -203,12 +202,7 @@ final class Judgement {
                     null,
                     metric.minimalChange(baseline == null ? 0 : baseline));
         }
-        Double noise = null;
-        if (before.sd() != null && after.sd() != null && before.respondents() != null && after.respondents() != null) {
-            noise = 1.96
-                    * Math.sqrt(before.sd() * before.sd() / before.respondents()
-                            + after.sd() * after.sd() / after.respondents());
-        }
+        Double noise = NoiseMargin.of(before, after);
         Integer respondents = before.respondents() == null
                 ? after.respondents()
                 : after.respondents() == null

@@ -112,7 +112,9 @@ class TaskPagesBrowserTest extends BrowserTest {
         String decidePage = browser.findElement(By.tagName("main")).getText();
         assertThat(decidePage)
                 .contains("Friction verifiably dropped", "38 of 100", "60 of 100")
-                .contains("Three sessions held; everyone spoke at least once");
+                .contains("Three sessions held; everyone spoke at least once")
+                .contains("Psychological safety improved from 38 to 60 points")
+                .doesNotContain("psychological_safety", "feedback_rate");
         browser.findElement(By.cssSelector("input[name=decision][value=CLOSE]")).click();
         browser.findElement(By.id("rationale")).sendKeys(" ");
         complete();
