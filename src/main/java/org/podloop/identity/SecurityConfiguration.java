@@ -62,9 +62,13 @@ class SecurityConfiguration {
                                 path(HttpMethod.POST, "/api/teams/*/snapshots"),
                                 path(HttpMethod.POST, "/api/snapshots/import"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
-                        // a team's pulse rounds are opened by its pod or an administrator; answering and reading
+                        // a team's pulse rounds are opened, and its cadence set, by its pod or an administrator;
+                        // answering and reading
                         // (/api/pulses/**) are checked against the round's team by the pulse module
-                        .requestMatchers(path(HttpMethod.POST, "/api/teams/{key}/pulses"))
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/api/teams/{key}/pulses"),
+                                path(HttpMethod.PATCH, "/api/teams/{key}"),
+                                path(null, "/api/teams/{key}/pulse-cadence"))
                         .access((authentication, request) -> new AuthorizationDecision(inPodOrAdmin(
                                 authentication.get(), request.getVariables().get("key"))))
                         // every other method (GET, and HEAD that Spring MVC answers from GET) on a team's snapshots

@@ -1,10 +1,15 @@
 package org.podloop.pulse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.podloop.common.InvalidInputException;
 import org.podloop.identity.Directory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,11 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PulseController {
 
+    private static final String PULSE_EVERY = "pulseEvery";
+
     private final PulseService pulses;
+    private final PulseCadence cadence;
     private final Directory directory;
 
-    PulseController(PulseService pulses, Directory directory) {
+    PulseController(PulseService pulses, PulseCadence cadence, Directory directory) {
         this.pulses = pulses;
+        this.cadence = cadence;
         this.directory = directory;
     }
 
@@ -27,6 +36,39 @@ class PulseController {
     PulseRoundView open(@PathVariable String key, @RequestBody(required = false) NewPulseRound request) {
         NewPulseRound round = request == null ? new NewPulseRound(null, null) : request;
         return pulses.open(key, round.metrics(), round.closesAt(), directory.currentActor());
+    }
+
+    /** A team's settings; today its pulse cadence ({@code {"pulseEvery": "P14D"}}, null for off). */
+    @PatchMapping("/api/teams/{key}")
+    PulseCadence.View settings(@PathVariable String key, @RequestBody JsonNode settings) {
+        if (settings != null && settings.isObject()) {
+            settings.fieldNames().forEachRemaining(field -> {
+                if (!field.equals(PULSE_EVERY)) {
+                    throw new InvalidInputException(field, "unknown field; a team's settings are: " + PULSE_EVERY);
+                }
+            });
+        }
+        if (settings == null || !settings.isObject() || !settings.has(PULSE_EVERY)) {
+            throw new InvalidInputException(
+                    PULSE_EVERY, "is the team setting to change (an ISO-8601 duration, or null)");
+        }
+        JsonNode every = settings.get(PULSE_EVERY);
+        if (every.isNull()) {
+            return cadence.set(key, null);
+        }
+        try {
+            if (!every.isTextual()) {
+                throw new DateTimeParseException("not text", every.toString(), 0);
+            }
+            return cadence.set(key, Duration.parse(every.asText()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(PULSE_EVERY, "must be an ISO-8601 duration such as P14D, or null for off");
+        }
+    }
+
+    @GetMapping("/api/teams/{key}/pulse-cadence")
+    PulseCadence.View cadence(@PathVariable String key) {
+        return cadence.of(key);
     }
 
     @GetMapping("/api/pulses/mine")

@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.podloop.process.ProcessCallable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The beans {@code PulseRoundProcess} names ({@code ${closePulseRound}} …), each one {@link PulseService} call. */
+/** The beans {@code PulseRoundProcess} names (and the schedule {@link PulseCadence} runs on): ({@code ${closePulseRound}} …), each one {@link PulseService} call. */
 @Configuration
+@EnableScheduling
 class PulseDelegates {
 
     @Bean
