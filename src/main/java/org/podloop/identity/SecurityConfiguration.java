@@ -1,8 +1,6 @@
 package org.podloop.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.podloop.common.Problems;
 import org.springframework.context.annotation.Bean;
@@ -139,7 +137,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * The pages: a browser session with form login (Spring Security's login page, CSRF on). The
+     * The pages: a browser session with form login (Podloop's login page at {@code /login}, CSRF on). The
      * governance page is for governance and administrators only; the pulse pages for anyone signed in.
      */
     @Bean
@@ -170,25 +168,19 @@ class SecurityConfiguration {
                                 .authenticated()
                                 .anyRequest()
                                 .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE))
-                .formLogin(form -> form.successHandler(landingPage()).permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").successHandler(landingPage()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // the pages call the modules as the signed-in person, as the API does
                 .addFilterAfter(new EngineAuthenticationBridge(identity), AnonymousAuthenticationFilter.class)
                 .build();
     }
 
-    /** After login: the page asked for, else governance's page for governance and administrators, the pulse for the rest. */
+    /** After login: the page asked for, else the start page, which shows each person what she can do. */
     private static SavedRequestAwareAuthenticationSuccessHandler landingPage() {
-        return new SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            protected String determineTargetUrl(
-                    HttpServletRequest request, HttpServletResponse response, Authentication auth) {
-                boolean governs = auth.getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .anyMatch(role -> role.equals(Groups.ADMINS) || role.equals(Groups.GOVERNANCE));
-                return governs ? "/governance" : "/pulse";
-            }
-        };
+        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl("/");
+        return landing;
     }
 
     private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {

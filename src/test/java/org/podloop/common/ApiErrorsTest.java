@@ -144,9 +144,25 @@ class ApiErrorsTest extends ApiTest {
         assertThat(unknownPage.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 
+        assertThat(unknownPage.body())
+                .contains("Podloop")
+                .contains("404")
+                .contains("href=\"/\"")
+                .doesNotContain("Whitelabel");
+
         HttpResponse<String> governance = raw("GET", "/governance/no-such-page", null, null, "text/html");
         assertThat(governance.statusCode()).as("to the login form").isEqualTo(302);
         assertThat(governance.headers().firstValue("Content-Type").orElse("")).doesNotContain("json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/html"})
+    void anUnknownEngineRestPathIsJsonNotAPage(String accept) {
+        HttpResponse<String> response = raw("GET", "/engine-rest/no-such-thing", null, null, accept);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("json");
+        assertThat(response.body()).doesNotContain("<html");
     }
 
     @ParameterizedTest

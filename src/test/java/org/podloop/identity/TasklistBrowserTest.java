@@ -28,7 +28,13 @@ class TasklistBrowserTest extends BrowserTest {
         WebElement task = chromium.waitFor(d -> d.findElements(By.partialLinkText(chooseTaskName(team))).stream()
                 .findFirst()
                 .orElse(null));
-        assertThat(browser.findElement(By.cssSelector("body")).getText()).contains("Due soon (" + team + ")");
+        assertThat(browser.findElement(By.cssSelector("body")).getText())
+                .contains("Due soon (" + team + ")")
+                .as(
+                        "actions a pod cannot use, and Camunda's migration banner, are hidden (tasklist/styles/user-styles.css)")
+                .doesNotContain("Start process")
+                .doesNotContain("Create task")
+                .doesNotContain("Camunda 8");
         task.click();
         WebElement recommendations =
                 chromium.waitFor(d -> d.findElements(By.cssSelector("textarea[id$='Field_Recommendations']")).stream()

@@ -51,8 +51,9 @@ class PulsePageBrowserTest extends BrowserTest {
 
         logIn("paula");
         assertThat(browser.getCurrentUrl())
-                .as("a pod member lands on the pulse")
-                .endsWith("/pulse");
+                .as("a pod member lands on the start page")
+                .isEqualTo("http://localhost:" + port + "/");
+        browser.get("http://localhost:" + port + "/pulse");
         assertThat(browser.findElement(By.cssSelector("[data-round='" + round + "']"))
                         .getText())
                 .contains("0 of 3 answered");

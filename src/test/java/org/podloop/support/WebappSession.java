@@ -54,6 +54,20 @@ public final class WebappSession {
                         .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A replacing call on the webapps' engine API, as the Tasklist changes a task: {@code task/<id>}. */
+    public HttpResponse<String> put(String enginePath, String json) {
+        return send(
+                withToken(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath)))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A read on the webapps' engine API. */
+    public HttpResponse<String> get(String enginePath) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath))
+                .GET());
+    }
+
     private HttpRequest.Builder withToken(HttpRequest.Builder request) {
         cookies.getCookieStore().getCookies().stream()
                 .filter(c -> "XSRF-TOKEN".equals(c.getName()))
