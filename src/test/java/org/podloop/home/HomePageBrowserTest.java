@@ -21,7 +21,7 @@ class HomePageBrowserTest extends BrowserTest {
         return "http://localhost:" + port;
     }
 
-    private void logIn(String user, String password) {
+    private void submitLogin(String user, String password) {
         browser.get(base() + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -42,7 +42,7 @@ class HomePageBrowserTest extends BrowserTest {
         chromium.screenshot("home-login");
         assertThat(browser.getTitle()).contains("Podloop");
 
-        logIn("paula", "demo");
+        submitLogin("paula", "demo");
         chromium.waitFor(page -> page.getCurrentUrl().equals(base() + "/"));
         chromium.screenshot("home-pod-member");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("Podloop");
@@ -65,7 +65,7 @@ class HomePageBrowserTest extends BrowserTest {
 
     @Test
     void governanceLandsOnTheStartPageWithTheGovernanceLink() {
-        logIn("gina", "demo");
+        submitLogin("gina", "demo");
         chromium.waitFor(page -> page.getCurrentUrl().equals(base() + "/"));
         chromium.screenshot("home-governance");
         assertThat(browser.findElement(By.id("no-round")).getText()).contains("No pulse round is open");
@@ -77,7 +77,8 @@ class HomePageBrowserTest extends BrowserTest {
 
     @Test
     void aWrongPasswordSaysSoNextToTheForm() {
-        logIn("paula", "not-her-password");
+        // not a real member: failed logins lock an account, and other tests log in as paula
+        submitLogin("nobody-here", "not-a-password");
         chromium.waitFor(page -> page.getCurrentUrl().endsWith("/login?error"));
         chromium.screenshot("home-login-error");
         assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("Wrong user name or password");

@@ -58,7 +58,10 @@ class TaskPagesBrowserTest extends BrowserTest {
                 .isEqualTo("This task belongs to another pod.");
         logIn("paula");
 
-        open(openTask(ProcessIds.TASK_CHOOSE_INTERVENTION));
+        Task choose = openTask(ProcessIds.TASK_CHOOSE_INTERVENTION);
+        browser.findElement(By.cssSelector("[data-task='" + choose.getId() + "'] a"))
+                .click();
+        chromium.waitFor(page -> page.findElement(By.id("task-form")));
         chromium.screenshot("task-choose");
         String choosePage = browser.findElement(By.tagName("main")).getText();
         assertThat(choosePage)
@@ -71,7 +74,10 @@ class TaskPagesBrowserTest extends BrowserTest {
         options.get(0).click();
         String chosen = options.get(0).getText().lines().findFirst().orElseThrow();
         complete();
-        assertThat(browser.getCurrentUrl()).doesNotContain("/tasks/");
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .as("back on the start page, told what comes next")
+                .startsWith("Done: Choose an intervention")
+                .contains("time-box starts");
 
         Task run = openTask(ProcessIds.TASK_RUN_INTERVENTION);
         open(run);
