@@ -36,6 +36,7 @@ class LoopSteps {
     private final TrackRecord trackRecord;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<Remeasurements> remeasurements;
+    private final FindingSentences sentences;
 
     LoopSteps(
             Loops loops,
@@ -46,7 +47,8 @@ class LoopSteps {
             Clock clock,
             TrackRecord trackRecord,
             ApplicationEventPublisher events,
-            ObjectProvider<Remeasurements> remeasurements) {
+            ObjectProvider<Remeasurements> remeasurements,
+            FindingSentences sentences) {
         this.loops = loops;
         this.timeline = timeline;
         this.classification = classification;
@@ -56,6 +58,7 @@ class LoopSteps {
         this.trackRecord = trackRecord;
         this.events = events;
         this.remeasurements = remeasurements;
+        this.sentences = sentences;
     }
 
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
@@ -75,11 +78,13 @@ class LoopSteps {
         Loop loop = load(loopId);
         int number = nextIterationNumber(loopId);
         UUID baselineSnapshotId = number == 1 ? loop.triggerSnapshotId() : nextBaseline(loopId);
+        UUID findingsFrom = baselineSnapshotId;
         List<FindingView> findings = findingsOf(baselineSnapshotId);
         if (findings.isEmpty()) {
             // The re-measure that ended the last iteration may sit just under every threshold; the loop still
             // works on what opened it.
-            findings = findingsOf(loop.triggerSnapshotId());
+            findingsFrom = loop.triggerSnapshotId();
+            findings = findingsOf(findingsFrom);
         }
         loop.startIteration(
                 number,
@@ -126,7 +131,9 @@ class LoopSteps {
                         r.reason()))
                 .toList();
         return new IterationStart(
-                describeFindings(findings), describeRecommendations(recommended), timeline.write(compact));
+                sentences.text(loop.teamKey(), findings, findingsFrom),
+                describeRecommendations(recommended),
+                timeline.write(compact));
     }
 
     /** Extends the time-box by the intervention's time-box; returns the new end. */
@@ -292,22 +299,10 @@ class LoopSteps {
         return loops.findById(loopId).orElseThrow(() -> new IllegalStateException("no loop " + loopId));
     }
 
-    private static String describeFindings(List<FindingView> findings) {
-        return findings.stream()
-                .map(f -> f.pattern() + " (" + f.severity() + "): "
-                        + f.evidence().stream()
-                                .map(e -> e.label() + " = " + e.value() + " [" + e.threshold() + "]")
-                                .collect(Collectors.joining(", "))
-                        + "\n  because: "
-                        + f.rules().stream().map(r -> r.name()).collect(Collectors.joining("; "))
-                        + "\n  ruleset " + f.rulesetVersion())
-                .collect(Collectors.joining("\n"));
-    }
-
     private static String describeRecommendations(List<RecommendedIntervention> recommended) {
         return recommended.stream()
-                .map(r -> r.rank() + ". " + r.interventionId() + " — " + r.title() + " (time-box "
-                        + r.timeBox().toDays() + " days)\n   why: " + r.reason())
+                .map(r -> r.rank() + ". " + r.title() + " (" + PlainWords.duration(r.timeBox()) + "): "
+                        + PlainWords.reason(r.reason()) + " [" + r.interventionId() + "]")
                 .collect(Collectors.joining("\n"));
     }
 }

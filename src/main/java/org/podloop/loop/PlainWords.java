@@ -67,6 +67,9 @@ final class PlainWords {
 
     /** The margin within which a change means nothing, in the metric's unit; "" when it is not known. */
     static String noise(MetricCatalogue catalogue, String metric, MetricValue before, MetricValue after) {
+        if (before == null || after == null || before.isSuppressed() || after.isSuppressed()) {
+            return "–";
+        }
         Double margin = NoiseMargin.of(before, after);
         return margin == null
                 ? "not known (no spread of answers)"

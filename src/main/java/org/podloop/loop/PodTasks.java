@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.podloop.classification.ClassificationService;
-import org.podloop.classification.FindingView;
 import org.podloop.classification.InterventionEffect;
 import org.podloop.classification.Verification;
 import org.podloop.common.ForbiddenException;
@@ -98,6 +95,7 @@ public class PodTasks {
             String next) {}
 
     private final LoopEngine engine;
+    private final FindingSentences sentences;
     private final Loops loops;
     private final LoopService loopService;
     private final ClassificationService classification;
@@ -109,6 +107,7 @@ public class PodTasks {
 
     PodTasks(
             LoopEngine engine,
+            FindingSentences sentences,
             Loops loops,
             LoopService loopService,
             ClassificationService classification,
@@ -118,6 +117,7 @@ public class PodTasks {
             Directory directory,
             ObjectMapper json) {
         this.engine = engine;
+        this.sentences = sentences;
         this.loops = loops;
         this.loopService = loopService;
         this.classification = classification;
@@ -172,7 +172,7 @@ public class PodTasks {
                 team,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 iteration.number(),
-                lines(team, view.baselineFindings(), view.baselineSnapshotId()),
+                sentences.of(team, view.baselineFindings(), view.baselineSnapshotId()),
                 kind == TaskKind.CHOOSE ? options(taskId, team) : List.of(),
                 intervention,
                 podNotes(loop, iteration.number()),
@@ -185,7 +185,7 @@ public class PodTasks {
                         ? List.of()
                         : classification
                                 .classificationOf(view.remeasureSnapshotId())
-                                .map(result -> lines(team, result.findings(), view.remeasureSnapshotId()))
+                                .map(result -> sentences.of(team, result.findings(), view.remeasureSnapshotId()))
                                 .orElse(List.of()),
                 next(kind));
     }
@@ -224,31 +224,6 @@ public class PodTasks {
                         + "” with team " + team;
             case ARRANGE_REMEASUREMENT -> "Arrange the re-measurement of team " + team;
             case DECIDE -> "Decide on the loop of team " + team;
-        };
-    }
-
-    /** Findings as sentences, the most urgent first, each with its values now and before. */
-    private List<FindingLine> lines(String team, List<FindingView> findings, UUID snapshotId) {
-        MetricCatalogue catalogue = rules.metrics();
-        SnapshotView snapshot = signals.snapshot(snapshotId);
-        List<SnapshotView> earlier = signals.history(team, snapshot.measuredAt(), 2);
-        return findings.stream()
-                .sorted(Comparator.comparingInt(FindingView::urgency).reversed())
-                .map(finding -> new FindingLine(
-                        severityWord(finding.severity()),
-                        PlainWords.pattern(finding.pattern()),
-                        finding.evidence().stream()
-                                .map(evidence -> PlainWords.valueLine(catalogue, evidence, earlier))
-                                .distinct()
-                                .toList()))
-                .toList();
-    }
-
-    private static String severityWord(String severity) {
-        return switch (severity) {
-            case "HIGH" -> "Serious";
-            case "MEDIUM" -> "Notable";
-            default -> "Early sign";
         };
     }
 

@@ -29,7 +29,21 @@ class PulseCadence {
     private static final Duration LONGEST = Duration.ofDays(90);
 
     /** A team's cadence as the API answers it; {@code pulseEvery} null when it is off. */
-    record View(String team, Duration pulseEvery, Instant nextRoundAt) {}
+    record View(String team, String pulseEvery, Instant nextRoundAt) {
+
+        View(String team, Duration every, Instant nextRoundAt) {
+            this(team, every == null ? null : written(every), nextRoundAt);
+        }
+
+        static View off(String team) {
+            return new View(team, (String) null, null);
+        }
+
+        /** Whole days as people write them ("P14D"), anything else as ISO-8601 has it. */
+        private static String written(Duration every) {
+            return every.toSeconds() % 86_400 == 0 ? "P" + every.toDays() + "D" : every.toString();
+        }
+    }
 
     private final PulseCadences cadences;
     private final PulseRounds rounds;
@@ -60,7 +74,7 @@ class PulseCadence {
         requireTeam(team);
         return cadences.find(team)
                 .map(c -> new View(team, c.every(), c.nextAt()))
-                .orElse(new View(team, null, null));
+                .orElse(View.off(team));
     }
 
     /** Sets (or with null, turns off) the cadence; the first round opens at the next check. */
@@ -69,7 +83,7 @@ class PulseCadence {
         return transactions.execute(status -> {
             if (every == null) {
                 cadences.delete(team);
-                return new View(team, null, null);
+                return View.off(team);
             }
             if (every.compareTo(SHORTEST) < 0 || every.compareTo(LONGEST) > 0) {
                 throw new InvalidInputException(
@@ -91,6 +105,12 @@ class PulseCadence {
                 transactions.executeWithoutResult(status -> openIfStillDue(due));
             } catch (ConflictException | DataAccessException skipped) {
                 log.info("no cadence round for team '{}' this time: {}", due.team(), skipped.getMessage());
+            } catch (RuntimeException failed) {
+                // one team's failure must not keep the teams after it from their rounds
+                log.warn(
+                        "the cadence round for team '{}' failed; it is tried again at the next check",
+                        due.team(),
+                        failed);
             }
         }
     }

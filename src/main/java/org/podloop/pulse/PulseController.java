@@ -2,6 +2,7 @@ package org.podloop.pulse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -60,10 +61,19 @@ class PulseController {
             if (!every.isTextual()) {
                 throw new DateTimeParseException("not text", every.toString(), 0);
             }
-            return cadence.set(key, Duration.parse(every.asText()));
+            String text = every.asText();
+            // days and weeks ("P14D", "P2W") as people write them, or any ISO-8601 duration
+            return cadence.set(key, text.contains("T") ? Duration.parse(text) : days(Period.parse(text)));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(PULSE_EVERY, "must be an ISO-8601 duration such as P14D, or null for off");
         }
+    }
+
+    private static Duration days(Period period) {
+        if (period.getYears() != 0 || period.getMonths() != 0) {
+            throw new DateTimeParseException("months and years have no fixed length", period.toString(), 0);
+        }
+        return Duration.ofDays(period.getDays());
     }
 
     @GetMapping("/api/teams/{key}/pulse-cadence")
