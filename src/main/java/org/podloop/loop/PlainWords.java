@@ -15,7 +15,7 @@ import org.podloop.signal.SnapshotView;
 /** How the task pages say values, patterns and periods: in the metrics' own names and units. */
 final class PlainWords {
 
-    private static final Pattern PATTERN_CONSTANT = Pattern.compile("\\b[A-Z][A-Z]+(?:_[A-Z]+)+\\b");
+    private static final Pattern PATTERN_CONSTANT = Pattern.compile("\\b[A-Z]{4,}(?:_[A-Z]+)*\\b");
 
     private PlainWords() {}
 

@@ -125,8 +125,8 @@ class EffectivenessReportTest extends LoopScenario {
                         .variables()
                         .actual()
                         .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
-                .startsWith("1. pairing-at-handoffs")
-                .contains("verifiably reduced DELAYED_HANDOFFS in " + row.reduced() + " of " + verified
+                .startsWith("1. Thirty minutes of pairing at every handoff")
+                .contains("Verifiably reduced delayed handoffs in " + row.reduced() + " of " + verified
                         + " verified iterations in other teams");
     }
 
@@ -183,9 +183,9 @@ class EffectivenessReportTest extends LoopScenario {
                 .actual()
                 .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY);
         assertThat(summary)
-                .contains("decision-record-with-alternatives — ")
-                .contains("verifiably reduced HIDDEN_DISAGREEMENT in 1 of 1 verified iterations in other teams")
-                .doesNotContain("verifiably reduced MISALIGNMENT");
+                .contains("[decision-record-with-alternatives]")
+                .contains("Verifiably reduced hidden disagreement in 1 of 1 verified iterations in other teams")
+                .doesNotContain("Verifiably reduced misalignment");
     }
 
     /**

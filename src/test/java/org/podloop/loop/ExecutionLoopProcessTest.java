@@ -45,7 +45,8 @@ class ExecutionLoopProcessTest extends LoopScenario {
                         .variables()
                         .actual()
                         .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
-                .startsWith("1. anonymous-pre-mortem")
+                .startsWith("1. Anonymous pre-mortem")
+                .contains("[anonymous-pre-mortem]")
                 .doesNotContain("speak-up-round");
         LoopView loop = loop();
         assertThat(loop.status()).isEqualTo(LoopStatus.OPEN);
@@ -68,7 +69,7 @@ class ExecutionLoopProcessTest extends LoopScenario {
                         .actual()
                         .get(ProcessIds.VAR_RECOMMENDATION_SUMMARY))
                 .containsPattern(
-                        "anonymous-pre-mortem — .*\\n\\s+why: verifiably reduced SUPPRESSED_FEEDBACK in \\d+ of \\d+ verified iterations in other teams");
+                        "Anonymous pre-mortem .*: Verifiably reduced suppressed feedback in \\d+ of \\d+ verified iterations in other teams\\. \\[anonymous-pre-mortem\\]");
     }
 
     @Test
