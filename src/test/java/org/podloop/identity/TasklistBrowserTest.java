@@ -112,14 +112,26 @@ class TasklistBrowserTest extends BrowserTest {
 
     private void logInToTasklist(String user) {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = chromium.waitFor(
-                d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=username]")).stream()
+        WebElement password = chromium.waitFor(
+                d -> d.findElements(By.cssSelector("form[name=signinForm] input[ng-model=password]")).stream()
                         .findFirst()
                         .orElse(null));
-        name.sendKeys(user);
-        browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=password]"))
-                .sendKeys("demo");
+        WebElement name = browser.findElement(By.cssSelector("form[name=signinForm] input[ng-model=username]"));
+        // the login form moves the focus to the name field once it is ready: type each field where it is
+        // clicked, and again if the keys went to the other one
+        chromium.waitFor(d -> {
+            name.clear();
+            name.click();
+            name.sendKeys(user);
+            password.clear();
+            password.click();
+            password.sendKeys("demo");
+            return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"))
+                    ? Boolean.TRUE
+                    : null;
+        });
         browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]"))
                 .click();
+        chromium.waitFor(d -> d.getCurrentUrl().contains("#/login") ? null : Boolean.TRUE);
     }
 }
