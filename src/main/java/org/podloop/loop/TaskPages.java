@@ -3,6 +3,8 @@ package org.podloop.loop;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.podloop.common.ForbiddenException;
 import org.podloop.common.NotFoundException;
 import org.podloop.identity.PodloopPage;
@@ -65,6 +67,9 @@ class TaskPages {
             return gone(model, response, 409);
         } catch (RuntimeException refused) {
             TaskInputException input = inputProblem(refused);
+            if (input == null && lostRace(refused)) {
+                return gone(model, response, 409);
+            }
             if (input == null) {
                 throw refused;
             }
@@ -113,7 +118,17 @@ class TaskPages {
         return null;
     }
 
-    /** "is required" → "This is required." */
+    /** Someone in the pod completed the task a moment before: the engine no longer finds it, or lost the race. */
+    private static boolean lostRace(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof NullValueException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "is required" → "Please fill this in." */
     private static String sentence(String reason) {
         String text = reason.equals("is required") ? "Please fill this in." : reason;
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + (text.endsWith(".") ? "" : ".");
