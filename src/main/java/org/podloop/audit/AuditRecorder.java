@@ -13,6 +13,7 @@ import org.podloop.identity.ApiTokenRevoked;
 import org.podloop.identity.Directory;
 import org.podloop.loop.LoopService;
 import org.podloop.loop.LoopStepRecorded;
+import org.podloop.notification.NudgeSent;
 import org.podloop.process.InstancesMigrated;
 import org.podloop.process.ProcessesDeployed;
 import org.podloop.pulse.PulseRoundClosed;
@@ -99,6 +100,18 @@ class AuditRecorder {
             content.put("snapshotId", event.snapshotId());
         }
         trail.append("PULSE_ROUND_CLOSED", EntryScope.team(event.team()), null, content);
+    }
+
+    /** A nudge went out: channel, how many recipients, about what; never who or what they answered. */
+    @EventListener
+    void nudgeSent(NudgeSent event) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("team", event.team());
+        content.put("event", event.kind().name());
+        content.put("channel", event.channel().name());
+        content.put("recipients", event.recipients());
+        content.put("nudgeId", event.nudgeId());
+        trail.append("NUDGE_SENT", new EntryScope(event.team(), event.loopId(), null), null, content);
     }
 
     @EventListener

@@ -66,7 +66,7 @@ class DemoData implements SmartInitializingSingleton {
             return;
         }
         USERS.forEach(u -> {
-            directory.ensureUser(u.id(), u.first(), u.last(), PASSWORD);
+            directory.ensureUser(u.id(), u.first(), u.last(), PASSWORD, u.id() + "@example.org");
             u.groups().forEach(g -> directory.ensureMembership(u.id(), g));
         });
         TEAMS.forEach(this::ensureTeam);
@@ -74,6 +74,8 @@ class DemoData implements SmartInitializingSingleton {
                 new StringBuilder("\n*** DEMO USERS — for trying Podloop only, never for real data ***\n");
         USERS.forEach(u -> banner.append(String.format("    %-9s / %s   %s%n", u.id(), PASSWORD, u.role())));
         banner.append("    Tasklist: http://localhost:8080/camunda/app/tasklist/\n");
+        banner.append(
+                "    Mail addresses are <user>@example.org: point spring.mail.host at any SMTP server to see the nudges\n");
         log.info(banner.toString());
     }
 

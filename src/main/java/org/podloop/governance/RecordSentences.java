@@ -100,7 +100,21 @@ class RecordSentences {
                         + next(detail.path("next").asText()) + ".";
             case "LOOP_CLOSED" -> "The loop was closed.";
             case "LOOP_ESCALATED" -> "The loop was escalated.";
+            case "NUDGE_SENT" ->
+                "A nudge (" + Words.humanized(content.path("event").asText())
+                        + ") went out by " + channel(content.path("channel").asText()) + " to "
+                        + content.path("recipients").asInt()
+                        + (content.path("recipients").asInt() == 1 ? " recipient." : " recipients.");
             default -> who + ": " + Words.humanized(record.kind()) + ".";
+        };
+    }
+
+    private static String channel(String channel) {
+        return switch (channel) {
+            case "EMAIL" -> "mail";
+            case "SLACK" -> "the team's Slack channel";
+            case "TEAMS" -> "the team's Microsoft Teams channel";
+            default -> channel;
         };
     }
 

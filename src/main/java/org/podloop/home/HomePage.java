@@ -2,6 +2,7 @@ package org.podloop.home;
 
 import org.podloop.identity.PodloopPage;
 import org.podloop.loop.PodTasks;
+import org.podloop.notification.NudgeService;
 import org.podloop.pulse.PulseService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,16 +22,19 @@ class HomePage {
 
     private final PulseService pulses;
     private final PodTasks tasks;
+    private final NudgeService nudges;
 
-    HomePage(PulseService pulses, PodTasks tasks) {
+    HomePage(PulseService pulses, PodTasks tasks, NudgeService nudges) {
         this.pulses = pulses;
         this.tasks = tasks;
+        this.nudges = nudges;
     }
 
     @GetMapping("/")
     String start(Model model) {
         model.addAttribute("rounds", pulses.mine());
         model.addAttribute("tasks", tasks.mine());
+        model.addAttribute("nudges", nudges.mine(5));
         model.addAttribute("tasklist", TASKLIST);
         model.addAttribute("times", new Times());
         return "home/start";

@@ -1,6 +1,7 @@
 package org.podloop.identity;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Directory {
+
+    /** RFC 2606's reserved top-level domain: an address there is a placeholder, never mailed to. */
+    static final String NO_MAIL_DOMAIN = "podloop.invalid";
 
     private final IdentityService identity;
     private final SystemAccess system;
@@ -40,16 +44,49 @@ public class Directory {
     }
 
     public void ensureUser(String id, String firstName, String lastName, String password) {
+        ensureUser(id, firstName, lastName, password, id + "@" + NO_MAIL_DOMAIN);
+    }
+
+    /** A user with her mail address ({@code …@podloop.invalid}: none, nothing is mailed to her). */
+    public void ensureUser(String id, String firstName, String lastName, String password, String email) {
         system.run(() -> {
             if (!userExists(id)) {
                 User user = identity.newUser(id);
                 user.setFirstName(firstName);
                 user.setLastName(lastName);
-                user.setEmail(id + "@podloop.invalid");
+                user.setEmail(email);
                 user.setPassword(password);
                 identity.saveUser(user);
+            } else {
+                User user = identity.createUserQuery().userId(id).singleResult();
+                if (user != null && mailAddress(user.getEmail()) == null && mailAddress(email) != null) {
+                    // a user seeded before she had an address gets it (only a placeholder is ever replaced)
+                    user.setEmail(email);
+                    identity.saveUser(user);
+                }
             }
         });
+    }
+
+    /** Who a message is for: her first name and mail address, as the identity service has them; empty for no user. */
+    public Optional<Person> person(String id) {
+        return system.call(() -> Optional.ofNullable(
+                        identity.createUserQuery().userId(id).singleResult())
+                .map(user -> new Person(
+                        user.getId(),
+                        user.getFirstName() == null || user.getFirstName().isBlank()
+                                ? user.getId()
+                                : user.getFirstName(),
+                        mailAddress(user.getEmail()))));
+    }
+
+    /** A person to tell something; {@code email} is null when she has no address to mail to. */
+    public record Person(String id, String firstName, String email) {}
+
+    private static String mailAddress(String email) {
+        return email == null || email.isBlank() || email.endsWith("@" + NO_MAIL_DOMAIN) || !email.contains("@")
+                ? null
+                : email.strip();
     }
 
     public boolean userExists(String id) {

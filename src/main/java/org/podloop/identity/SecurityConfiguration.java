@@ -51,6 +51,9 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
                         .hasAuthority(Groups.ADMINS)
+                        // a team's chat webhooks are secrets of its workspace: administrators only
+                        .requestMatchers(path(null, "/api/teams/*/chat-webhooks"))
+                        .hasAuthority(Groups.ADMINS)
                         .requestMatchers(path(HttpMethod.POST, "/api/rules/backtest"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.GOVERNANCE)
                         // nobody else deploys: administrators neither (the engine agrees, see AccessPolicy)
@@ -149,6 +152,7 @@ class SecurityConfiguration {
                         path(null, "/pulse"),
                         path(null, "/tasks/**"),
                         path(null, "/teams/**"),
+                        path(null, "/notifications"),
                         path(null, "/"),
                         path(null, "/login"),
                         path(null, "/logout"),
@@ -157,13 +161,15 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers(path(null, "/webjars/**"), path(null, "/assets/**"))
                                 .permitAll()
-                                // every signed-in person may open the start, pulse, task and team pages; the services
+                                // every signed-in person may open the start, pulse, task, team and notification pages;
+                                // the services
                                 // refuse another team's round, task or data
                                 .requestMatchers(
                                         path(null, "/pulse/**"),
                                         path(null, "/pulse"),
                                         path(null, "/tasks/**"),
                                         path(null, "/teams/**"),
+                                        path(null, "/notifications"),
                                         path(null, "/"))
                                 .authenticated()
                                 .anyRequest()

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.podloop.classification.ClassificationService;
 import org.podloop.classification.InterventionEffect;
@@ -56,6 +57,21 @@ public class PodTasks {
 
     /** An open task as the start page lists it. */
     public record OpenTask(String taskId, TaskKind kind, String title, String team, Instant due, String page) {}
+
+    /**
+     * An open task as a nudge tells of it: who it is offered to (its assignee, else the members of its
+     * candidate groups), what it asks and by when, and its page.
+     */
+    public record TaskNotice(
+            String taskId,
+            TaskKind kind,
+            String title,
+            String team,
+            UUID loopId,
+            Instant due,
+            String page,
+            String assignee,
+            List<String> candidateGroups) {}
 
     /** One finding as a sentence, with the measured values behind it. */
     public record FindingLine(String severity, String sentence, List<String> values) {}
@@ -150,6 +166,41 @@ public class PodTasks {
                                     "/tasks/" + task.getId()))));
         }
         return open;
+    }
+
+    /** The task, while it is open, for Podloop itself to tell its people about (no caller to check). */
+    @Transactional(readOnly = true)
+    public Optional<TaskNotice> notice(String taskId) {
+        return engine.openTask(taskId).flatMap(this::notice);
+    }
+
+    /** The open tasks of the loop's current iteration, for a reminder. */
+    @Transactional(readOnly = true)
+    public List<TaskNotice> openTasksOfLoop(UUID loopId) {
+        return loops.findById(loopId)
+                .filter(loop -> !loop.iterations().isEmpty())
+                .map(loop -> engine.openTasksOfInstance(loop.current().processInstanceId()).stream()
+                        .map(this::notice)
+                        .flatMap(Optional::stream)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private Optional<TaskNotice> notice(Task task) {
+        return iterationOf(task)
+                .flatMap(iteration -> TaskKind.of(task.getTaskDefinitionKey())
+                        .map(kind -> new TaskNotice(
+                                task.getId(),
+                                kind,
+                                title(kind, iteration),
+                                iteration.loop().teamKey(),
+                                iteration.loop().id(),
+                                task.getDueDate() == null
+                                        ? null
+                                        : task.getDueDate().toInstant(),
+                                "/tasks/" + task.getId(),
+                                task.getAssignee(),
+                                engine.candidateGroupsOf(task.getId()))));
     }
 
     /** What the task page shows; refuses a task that is not offered to the signed-in person. */

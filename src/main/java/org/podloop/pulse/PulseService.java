@@ -180,6 +180,12 @@ public class PulseService {
         return round;
     }
 
+    /** Whether the round is still open to answers (for a nudge about to go out). */
+    @Transactional(readOnly = true)
+    public boolean isOpen(UUID roundId) {
+        return rounds.find(roundId).filter(PulseRound::isOpen).isPresent();
+    }
+
     /** A round's status, for Podloop itself (no caller to check). */
     @Transactional(readOnly = true)
     PulseRoundView status(UUID roundId) {
@@ -209,10 +215,15 @@ public class PulseService {
         events.publishEvent(new PulseRoundClosed(roundId, round.team(), round.invited(), respondents, snapshotId));
     }
 
-    /** Notes that the members were reminded (sending the nudges themselves comes later). */
+    /** Notes that the members were reminded and tells the pod (the nudges go out after this commits). */
     @Transactional
     public void remind(UUID roundId) {
+        PulseRound round = rounds.find(roundId).orElseThrow(() -> noRound(roundId));
+        if (!round.isOpen()) {
+            return;
+        }
         rounds.reminded(roundId, clock.instant());
+        events.publishEvent(new PulseReminderDue(roundId, round.team(), round.closesAt()));
     }
 
     /** The asked metrics with their scale's points, in catalogue order; refuses what has no survey. */

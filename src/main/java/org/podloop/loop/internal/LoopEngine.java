@@ -53,6 +53,12 @@ public class LoopEngine {
         return system.call(() -> Optional.ofNullable(loopTasks().taskId(taskId).singleResult()));
     }
 
+    /** The open tasks of one process instance (an iteration's). */
+    public List<Task> openTasksOfInstance(String processInstanceId) {
+        return system.call(
+                () -> loopTasks().processInstanceId(processInstanceId).list());
+    }
+
     /** The groups a task is offered to. */
     public List<String> candidateGroupsOf(String taskId) {
         return system.call(() -> tasks.getIdentityLinksForTask(taskId).stream()
