@@ -3,6 +3,7 @@ package org.podloop.notification;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.podloop.common.InvalidInputException;
 import org.podloop.identity.PodloopPage;
 import org.springframework.stereotype.Controller;
@@ -26,9 +27,29 @@ class NotificationPage {
         this.nudges = nudges;
     }
 
+    /** The form as shown: what is stored, or after a refusal what she entered. */
+    record Form(boolean email, String timeZone, String quietFrom, String quietTo, String pausedUntil) {
+
+        static Form of(NudgeService.PreferencesView stored) {
+            return new Form(
+                    stored.email(),
+                    stored.timeZone(),
+                    stored.quietHours() == null ? "" : stored.quietHours().from(),
+                    stored.quietHours() == null ? "" : stored.quietHours().to(),
+                    stored.pausedUntil() == null ? "" : stored.pausedUntil().toString());
+        }
+    }
+
+    private static final Map<String, String> LABELS = Map.of(
+            "timeZone", "Time zone",
+            "quietHours.from", "Quiet hours, from",
+            "quietHours.to", "Quiet hours, to",
+            "pausedUntil", "Pause until");
+
     @GetMapping("/notifications")
     String page(Model model) {
-        return show(model, nudges.myPreferences(), null, null);
+        NudgeService.PreferencesView stored = nudges.myPreferences();
+        return show(model, stored, Form.of(stored), null, null);
     }
 
     @PostMapping("/notifications")
@@ -51,15 +72,16 @@ class NotificationPage {
             nudges.updateMyPreferences(update);
         } catch (InvalidInputException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return show(
-                    model, nudges.myPreferences(), refused.field(), sentence(refused.getMessage(), refused.field()));
+            Form entered = new Form(email != null, timeZone, text(quietFrom), text(quietTo), text(pausedUntil));
+            return show(model, nudges.myPreferences(), entered, refused.field(), sentence(refused));
         }
         redirect.addFlashAttribute("notice", "Saved. Podloop nudges you as you chose from now on.");
         return "redirect:/notifications";
     }
 
-    private String show(Model model, NudgeService.PreferencesView preferences, String field, String error) {
+    private String show(Model model, NudgeService.PreferencesView preferences, Form form, String field, String error) {
         model.addAttribute("preferences", preferences);
+        model.addAttribute("form", form);
         model.addAttribute("recent", nudges.mine(30));
         model.addAttribute("zones", ZONES);
         model.addAttribute("mailConfigured", nudges.mailConfigured());
@@ -68,10 +90,16 @@ class NotificationPage {
         return "notification/notifications";
     }
 
-    /** "quietHours.from: must be …" → "Must be …." */
-    private static String sentence(String message, String field) {
+    /** "quietHours.to: must differ …" → "Quiet hours, to: must differ …." */
+    private static String sentence(InvalidInputException refused) {
+        String field = refused.field();
+        String message = refused.getMessage();
         String reason = message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
-        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + (reason.endsWith(".") ? "" : ".");
+        return LABELS.getOrDefault(field, field) + ": " + reason + (reason.endsWith(".") ? "" : ".");
+    }
+
+    private static String text(String given) {
+        return given == null ? "" : given;
     }
 
     private static boolean blank(String text) {

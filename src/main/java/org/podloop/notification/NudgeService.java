@@ -91,7 +91,7 @@ public class NudgeService {
             return List.of();
         }
         return nudges.recentFor(user, clock.instant().minus(RECENT), limit).stream()
-                .map(nudge -> new RecentNudge(nudge.subject(), nudge.link(), nudge.createdAt(), delivery(nudge)))
+                .map(nudge -> new RecentNudge(nudge.subject(), page(nudge.link()), nudge.createdAt(), delivery(nudge)))
                 .toList();
     }
 
@@ -125,7 +125,7 @@ public class NudgeService {
             to = time("quietHours.to", given.quietHours().to());
             if (from.equals(to)) {
                 throw new InvalidInputException(
-                        "quietHours.to", "must differ from quietHours.from (leave quietHours" + " out for none)");
+                        "quietHours.to", "must differ from the start (from); leave the quiet hours out for none");
             }
         }
         LocalDate paused = pausedUntil(given.pausedUntil(), zone);
@@ -155,6 +155,16 @@ public class NudgeService {
     /** Whether a mail server is configured (else nudges stay in the outbox and on the start page). */
     public boolean mailConfigured() {
         return mail.configured();
+    }
+
+    /** The page a nudge points to, on this server: the path of its link (mails carry the public address). */
+    private static String page(String link) {
+        try {
+            URI uri = new URI(link);
+            return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     private String delivery(Nudges.Nudge nudge) {
@@ -201,7 +211,8 @@ public class NudgeService {
 
     private static LocalTime time(String field, String text) {
         if (text == null) {
-            throw new InvalidInputException(field, "is required with quietHours (a time such as 22:00)");
+            throw new InvalidInputException(
+                    field, "is required with quiet hours: a start and an end such as 22:00 and 07:00");
         }
         try {
             if (!text.matches("\\d{2}:\\d{2}")) {
