@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,9 @@ class NudgeDeliveryTest extends ApiTest {
 
     @Autowired
     private ApplicationContext context;
+
+    @Autowired
+    private ManagementService management;
 
     private String m1;
     private String m2;
@@ -247,6 +251,35 @@ class NudgeDeliveryTest extends ApiTest {
                         "select content from audit_entries where kind = 'NUDGE_SENT' and team = ?", String.class, team))
                 .allMatch(content -> content.contains("\"recipients\":1"))
                 .noneMatch(content -> content.contains("@"));
+    }
+
+    @Test
+    void aReminderTimerTellsThoseTheOpenTaskIsOfferedTo() {
+        chatOnSlackAndTeams();
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
+        deliver();
+        String iteration = client.loopTask(m1, "pod-" + team, loopId, "Task_ChooseIntervention")
+                .get("processInstanceId")
+                .asText();
+        String reminder = management
+                .createJobQuery()
+                .processInstanceId(iteration)
+                .activityId("Event_ChooseReminder")
+                .singleResult()
+                .getId();
+        management.executeJob(reminder);
+        deliver();
+        for (String member : List.of(m1, m2, m3)) {
+            assertThat(subjectsTo(member))
+                    .containsExactly(
+                            "Choose an intervention for team " + team,
+                            "Reminder: Choose an intervention for team " + team);
+        }
+        assertThat(fixture.mailsTo(address(m1)).get(1).text()).contains("Reminder: this is still open.");
+        assertThat(fixture.hooks("/" + team + "/slack")).hasSize(2);
     }
 
     @Test
