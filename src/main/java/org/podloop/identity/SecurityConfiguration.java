@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -51,6 +52,13 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 path(HttpMethod.POST, "/api/rules/reload"), path(HttpMethod.POST, "/api/teams"))
                         .hasAuthority(Groups.ADMINS)
+                        // a person's own settings are hers, with her password: an API token (a technical
+                        // client) neither reads nor changes them
+                        .requestMatchers(path(null, "/api/me/**"))
+                        .access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                (authentication, request) -> new AuthorizationDecision(
+                                        !(authentication.get() instanceof ApiTokenAuthentication))))
                         // a team's chat webhooks are secrets of its workspace: administrators only
                         .requestMatchers(path(null, "/api/teams/*/chat-webhooks"))
                         .hasAuthority(Groups.ADMINS)

@@ -1,6 +1,7 @@
 package org.podloop.notification;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.SendFailedException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -9,10 +10,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.podloop.identity.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.MailSendException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,7 +74,9 @@ class NudgeDispatcher {
         this.transactions = transactions;
         this.published = published;
         this.clock = clock;
-        this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        String process = ManagementFactory.getRuntimeMXBean().getName();
+        // at most 100 characters, as the lease and the claims keep it
+        this.node = (process.length() > 60 ? process.substring(0, 60) : process) + "/" + UUID.randomUUID();
     }
 
     @Scheduled(
@@ -102,9 +107,20 @@ class NudgeDispatcher {
             }
         }
         int finished = 0;
+        Instant runStarted = clock.instant();
         for (Nudges.Nudge nudge : nudges.due(now, BATCH)) {
-            if (nudges.claim(nudge.id(), node, now, now.plus(properties.holdFor()))) {
-                finished += deliver(nudge, now) ? 1 : 0;
+            // the run's own time moves on as sending takes it: each claim, and the lease, hold from then on
+            Duration elapsed = Duration.between(runStarted, clock.instant());
+            if (elapsed.compareTo(properties.holdFor().dividedBy(2)) > 0) {
+                break; // the rest at the next run, while this node's hold on the lease is still good
+            }
+            Instant current = now.plus(elapsed).truncatedTo(ChronoUnit.MICROS);
+            Instant holdUntil = current.plus(properties.holdFor());
+            if (!nudges.lease(node, current, holdUntil)) {
+                break;
+            }
+            if (nudges.claim(nudge.id(), node, current, holdUntil)) {
+                finished += deliver(nudge, current) ? 1 : 0;
             }
         }
         return finished;
@@ -117,6 +133,13 @@ class NudgeDispatcher {
     }
 
     private boolean deliver(Nudges.Nudge nudge, Instant now) {
+        if (nudge.attempts() >= properties.maxAttempts()) {
+            return nudges.finish(nudge.id(), node, NudgeStatus.FAILED, now, "no attempts left");
+        }
+        if (!fanOut.stillAsked(nudge.eventId())) {
+            // a mail that waited (quiet hours, retries) for a task since done or a round since closed
+            return nudges.finish(nudge.id(), node, NudgeStatus.OUTDATED, now, null);
+        }
         if (nudge.channel() == Channel.EMAIL) {
             Optional<NudgeStatus> held = mailHeldBack(nudge, now);
             if (held.isPresent()) {
@@ -127,6 +150,12 @@ class NudgeDispatcher {
         }
         try {
             send(nudge);
+        } catch (MailSendException failed) {
+            if (addressRefused(failed)) {
+                log.warn("nudges: the mail server refused the address of a member of team '{}' for good", nudge.team());
+                return nudges.finish(nudge.id(), node, NudgeStatus.FAILED, now, "the mail server refused the address");
+            }
+            return retryLater(nudge, now, failed);
         } catch (WebhookChannel.Refused refused) {
             log.warn(
                     "nudges: {} for team '{}' refused for good: {}",
@@ -191,13 +220,7 @@ class NudgeDispatcher {
 
     private boolean retryLater(Nudges.Nudge nudge, Instant now, RuntimeException failed) {
         int attempt = nudge.attempts() + 1;
-        Throwable cause = failed;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        // the innermost cause ("Connection refused"): the outer messages of a mail failure repeat the address
-        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        String reason = error.length() > 480 ? error.substring(0, 480) : error;
+        String reason = reason(failed);
         if (attempt >= properties.maxAttempts()) {
             log.warn(
                     "nudges: {} for team '{}' failed {} times; giving up: {}",
@@ -218,6 +241,27 @@ class NudgeDispatcher {
         nudges.later(nudge.id(), node, now.plus(wait), true, reason);
         return false;
     }
+
+    /** A recipient refused by the server (a 5xx to RCPT TO): trying again cannot help. */
+    private static boolean addressRefused(MailSendException failed) {
+        return failed.getFailedMessages().values().stream().anyMatch(SendFailedException.class::isInstance);
+    }
+
+    /**
+     * Why a send failed, for the log and the row: the innermost cause's class and message with any mail
+     * address masked (a mail server's reply repeats the address it refused).
+     */
+    static String reason(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String masked = ADDRESS.matcher(text).replaceAll("‹address›");
+        return masked.length() > 480 ? masked.substring(0, 480) : masked;
+    }
+
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"',;:]+@[^\\s<>\"',;:]+");
 
     /** The first wait, doubled per failed attempt, at most the longest. */
     Duration backOff(int attempt) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,11 @@ class NudgeEvents {
                 "select * from nudge_events where fanned_out_at is null order by created_at, id fetch first ? rows only",
                 this::row,
                 limit);
+    }
+
+    Optional<NudgeEvent> find(UUID id) {
+        return jdbc.query("select * from nudge_events where id = ?", this::row, id).stream()
+                .findFirst();
     }
 
     /** Marks the event fanned out unless another node did; true for the one that did (in its transaction). */

@@ -91,6 +91,19 @@ class NudgeFanOut {
         return seen.size();
     }
 
+    /** Whether what the event asks is still asked: its task open, its round open (a loop's end stays news). */
+    @Transactional(readOnly = true)
+    public boolean stillAsked(UUID eventId) {
+        return events.find(eventId)
+                .map(event -> switch (event.kind()) {
+                    case TASK_CREATED -> tasks.notice(event.taskId()).isPresent();
+                    case TASK_REMINDER -> !tasks.openTasksOfLoop(event.loopId()).isEmpty();
+                    case PULSE_OPENED, PULSE_REMINDER -> pulses.isOpen(event.roundId());
+                    case LOOP_CLOSED, LOOP_ESCALATED -> true;
+                })
+                .orElse(false);
+    }
+
     private List<Nudges.Nudge> aboutTask(
             NudgeEvents.NudgeEvent event, PodTasks.TaskNotice task, boolean reminder, Instant now) {
         Set<String> recipients = new LinkedHashSet<>();

@@ -1,14 +1,16 @@
 package org.podloop.notification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class NudgeService {
 
     /** A nudge as the start page lists it: what, when, where it points, and what became of its mail. */
-    public record RecentNudge(String subject, String link, Instant at, String delivery) {}
+    public record RecentNudge(String subject, String link, Instant at, String delivery) {
+
+        private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern(
+                        "d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC);
+
+        /** The time as a page shows it before its script puts it in the reader's zone. */
+        public String when() {
+            return UTC.format(at);
+        }
+    }
 
     /** A person's preferences as {@code /api/me/notifications} shows them, with this week's count. */
     public record PreferencesView(
@@ -39,7 +51,11 @@ public class NudgeService {
     /** Quiet hours as written: {@code "22:00"} to {@code "07:30"}. */
     public record QuietHours(String from, String to) {}
 
-    /** What a person sends to change her preferences; every field optional, a missing one is its default. */
+    /**
+     * What a person sends to change her preferences; every field optional, a missing one is its default.
+     * What GET adds (her address, this week's count, the limit) may come back and is ignored.
+     */
+    @JsonIgnoreProperties({"mailAddress", "mailsThisWeek", "weeklyLimit"})
     public record PreferencesUpdate(Boolean email, String timeZone, QuietHours quietHours, String pausedUntil) {}
 
     /** A team's chat webhooks as the API shows them: whether set, and the host only (the rest is a secret). */
@@ -169,7 +185,12 @@ public class NudgeService {
 
     private String delivery(Nudges.Nudge nudge) {
         return switch (nudge.status()) {
-            case PENDING, SENDING -> nudge.attempts() > 0 ? "mail to be retried" : "mail on its way";
+            case PENDING, SENDING ->
+                nudge.attempts() > 0
+                        ? "mail to be retried"
+                        : nudge.nextAttemptAt().isAfter(clock.instant())
+                                ? "mail waits for your quiet hours to end"
+                                : "mail on its way";
             case SENT -> "mailed";
             case KEPT -> "shown here only (no mail server configured)";
             case NO_ADDRESS -> "shown here only (no mail address on your account)";
@@ -199,14 +220,13 @@ public class NudgeService {
         if (text == null || text.isBlank()) {
             return people.defaultZone();
         }
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
+        String name = text.strip();
+        // named zones only (as the page lists them), not offsets such as +05:00, which know no summer time
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
             throw new InvalidInputException(
-                    "timeZone",
-                    "unknown time zone '" + shortened(text)
-                            + "'; use a name such as Europe/Berlin or America/New_York");
+                    "timeZone", "is not a known time zone; use a name such as Europe/Berlin or America/New_York");
         }
+        return ZoneId.of(name);
     }
 
     private static LocalTime time(String field, String text) {
@@ -235,8 +255,9 @@ public class NudgeService {
             throw new InvalidInputException("pausedUntil", "must be a date as YYYY-MM-DD, such as 2027-01-04");
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        if (date.isAfter(today.plusDays(LONGEST_PAUSE_DAYS))) {
-            throw new InvalidInputException("pausedUntil", "may lie at most a year ahead");
+        if (date.isBefore(today) || date.isAfter(today.plusDays(LONGEST_PAUSE_DAYS))) {
+            throw new InvalidInputException(
+                    "pausedUntil", "must lie between today and a year ahead (leave it out for no pause)");
         }
         return date;
     }
@@ -260,16 +281,13 @@ public class NudgeService {
         } catch (URISyntaxException e) {
             throw new InvalidInputException(
                     field,
-                    "must be the webhook's https address (at most 1000 characters)," + " as the chat service gave it");
+                    "must be the webhook's http(s) address (at most 1000 characters),"
+                            + " as the chat service gave it");
         }
     }
 
     /** The host only: the path of an incoming webhook is its secret. */
     private static String shown(URI uri) {
         return uri == null ? null : uri.getScheme() + "://" + uri.getHost() + "/…";
-    }
-
-    private static String shortened(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

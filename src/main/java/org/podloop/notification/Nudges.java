@@ -80,7 +80,11 @@ class Nudges {
     boolean claim(UUID id, String node, Instant now, Instant until) {
         Timestamp at = timestamp(now);
         return jdbc.update(
-                        "update nudges set status = 'SENDING', claimed_by = ?, claimed_until = ? where id = ?"
+                        "update nudges set status = 'SENDING', claimed_by = ?, claimed_until = ?,"
+                                // taking over a dead node's claim counts as an attempt: a nudge that kills
+                                // its sender is not tried for ever
+                                + " attempts = attempts + case when status = 'SENDING' then 1 else 0 end"
+                                + " where id = ?"
                                 + " and ((status = 'PENDING' and next_attempt_at <= ?)"
                                 + " or (status = 'SENDING' and claimed_until < ?))",
                         node,

@@ -50,6 +50,11 @@ class WebhookChannel {
                             throw new Refused("the webhook answered "
                                     + response.getStatusCode().value());
                         })
+                // a redirect is not followed (it could lead anywhere), and is no delivery
+                .onStatus(status -> status.is3xxRedirection(), (request, response) -> {
+                    throw new IllegalStateException("the webhook answered a redirect ("
+                            + response.getStatusCode().value() + ")");
+                })
                 .toBodilessEntity();
     }
 

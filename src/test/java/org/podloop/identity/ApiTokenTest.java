@@ -121,6 +121,8 @@ class ApiTokenTest extends ApiTest {
                         .status())
                 .isEqualTo(403);
         assertThat(client.get(bearer(secret), "/api/tokens").status()).isEqualTo(403);
+        // nor a person's own settings
+        assertThat(client.get(bearer(secret), "/api/me/notifications").status()).isEqualTo(403);
         Response tasks = client.get(bearer(secret), "/engine-rest/task?maxResults=10");
         assertThat(tasks.status()).isEqualTo(200);
         assertThat(tasks.body().size()).isZero();

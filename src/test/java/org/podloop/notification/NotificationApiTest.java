@@ -99,6 +99,15 @@ class NotificationApiTest extends ApiTest {
         PodloopClient.Response tooFar =
                 put(Map.of("pausedUntil", LocalDate.now().plusYears(2).toString()));
         assertThat(tooFar.body().path("field").asText()).isEqualTo("pausedUntil");
+        PodloopClient.Response offset = put(Map.of("timeZone", "+05:00"));
+        assertThat(offset.body().path("field").asText()).isEqualTo("timeZone");
+        PodloopClient.Response past =
+                put(Map.of("pausedUntil", LocalDate.now().minusDays(2).toString()));
+        assertThat(past.body().path("field").asText()).isEqualTo("pausedUntil");
+        PodloopClient.Response extreme = put(Map.of("pausedUntil", "+999999999-12-31"));
+        assertThat(extreme.status()).isEqualTo(400);
+        // what GET shows may go back as it is
+        assertThat(put(mine()).status()).isEqualTo(200);
         PodloopClient.Response unknown = put(Map.of("sms", true));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().toString()).contains("sms");

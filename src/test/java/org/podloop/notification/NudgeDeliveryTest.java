@@ -315,6 +315,29 @@ class NudgeDeliveryTest extends ApiTest {
     }
 
     @Test
+    void aMailThatWaitedForATaskSinceDoneIsNotSent() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(30);
+        LocalTime from = now.minus(Duration.ofHours(1)).atZone(ZoneOffset.UTC).toLocalTime();
+        LocalTime to = now.plus(Duration.ofHours(1)).atZone(ZoneOffset.UTC).toLocalTime();
+        put(m1, Map.of("timeZone", "UTC", "quietHours", Map.of("from", hhmm(from), "to", hhmm(to))));
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
+        dispatcher.dispatch(now);
+        assertThat(subjectsTo(m2)).containsExactly("Choose an intervention for team " + team);
+        String choose = client.loopTask(m2, "pod-" + team, loopId, "Task_ChooseIntervention")
+                .get("id")
+                .asText();
+        client.complete(m2, choose, Map.of("interventionId", "speak-up-round"));
+
+        dispatcher.dispatch(now.plus(Duration.ofMinutes(61)));
+        // her quiet hours over: the choice was made meanwhile, so only the task still open reaches her
+        assertThat(subjectsTo(m1)).containsExactly(RUN_SPEAK_UP + team);
+        assertThat(statusesOf(m1)).containsExactly("OUTDATED", "SENT");
+    }
+
+    @Test
     void theWeeklyCapSendsTasksFirst() {
         String round = openPulse();
         pulses.remind(UUID.fromString(round));
