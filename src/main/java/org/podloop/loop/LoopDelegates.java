@@ -80,6 +80,13 @@ class LoopDelegates {
         };
     }
 
+    /** The assistant's brief or debrief did not come in time: the timeline says so, the iteration goes on. */
+    @Bean
+    @ProcessCallable
+    JavaDelegate noteAssistantMissing(LoopSteps steps) {
+        return execution -> steps.assistantMissing(loopId(execution), execution.getCurrentActivityId());
+    }
+
     /** After the run task: the team measures itself again. */
     @Bean
     @ProcessCallable

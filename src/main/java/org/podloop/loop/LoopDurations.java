@@ -1,6 +1,7 @@
 package org.podloop.loop;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,7 +21,10 @@ public class LoopDurations {
     private final Duration runReminderBefore;
     private final Duration remeasurementOverdueAfter;
 
-    LoopDurations(LoopProperties properties) {
+    private final Duration assistantTimeout;
+
+    LoopDurations(LoopProperties properties, @Value("${podloop.assistant.timeout:PT2M}") Duration assistantTimeout) {
+        this.assistantTimeout = assistantTimeout;
         this.chooseWithin = properties.chooseWithin();
         this.chooseReminderAfter = properties.chooseReminderAfter();
         this.runReminderBefore = properties.runReminderBefore();
@@ -47,6 +51,11 @@ public class LoopDurations {
     /** ISO-8601 duration after which a missing re-measurement is escalated to the pod. */
     public String getRemeasurementOverdue() {
         return remeasurementOverdueAfter.toString();
+    }
+
+    /** ISO-8601 duration after which the iteration goes on without the assistant's brief or debrief. */
+    public String getAssistantTimeout() {
+        return assistantTimeout.toString();
     }
 
     Date after(Duration period) {

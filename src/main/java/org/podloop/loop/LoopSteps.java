@@ -61,6 +61,9 @@ class LoopSteps {
         this.sentences = sentences;
     }
 
+    /** The actor of the assistant's steps on the timeline, whichever worker wrote them. */
+    static final String ASSISTANT = "assistant";
+
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
 
     record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {}
@@ -188,6 +191,49 @@ class LoopSteps {
             detail.put("alreadyOpen", round.alreadyOpen());
         }
         timeline.record(loopId, loop.current().number(), TimelineType.REMEASUREMENT_REQUESTED, null, null, detail);
+    }
+
+    /** The assistant is asked for its brief or debrief; a worker may take it once this commits. */
+    void assistantAsked(UUID loopId, String topic, String processInstanceId) {
+        events.publishEvent(new AssistantWorkRequested(topic, loopId, processInstanceId));
+    }
+
+    /**
+     * The assistant wrote its brief or debrief: on the timeline (and so in the audit) with actor
+     * {@code assistant}, the worker that wrote it, the hash of what it was given and the text itself.
+     */
+    void assistantWrote(UUID loopId, boolean brief, String worker, String promptHash, String text) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("worker", worker == null ? "unnamed worker" : worker);
+        if (promptHash != null) {
+            detail.put("promptHash", promptHash);
+        }
+        detail.put("text", text == null ? "" : text);
+        timeline.record(
+                loopId,
+                load(loopId).current().number(),
+                brief ? TimelineType.ASSISTANT_BRIEF_WRITTEN : TimelineType.ASSISTANT_DEBRIEF_WRITTEN,
+                ASSISTANT,
+                null,
+                detail);
+    }
+
+    /** The assistant did not answer in time (or its retries ran out): the iteration goes on without it. */
+    void assistantMissing(UUID loopId, String activity) {
+        boolean brief = ProcessIds.TASK_NOTE_BRIEF_MISSING.equals(activity);
+        timeline.record(
+                loopId,
+                load(loopId).current().number(),
+                TimelineType.ASSISTANT_DID_NOT_ANSWER,
+                null,
+                null,
+                Map.of(
+                        "work",
+                        brief ? "brief" : "debrief",
+                        "notice",
+                        brief
+                                ? "the assistant wrote no brief in time; the pod chooses without it"
+                                : "the assistant wrote no debrief in time; governance decides without it"));
     }
 
     /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */

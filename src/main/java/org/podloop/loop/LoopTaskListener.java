@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.podloop.rules.Intervention;
@@ -98,6 +99,36 @@ class LoopTaskListener {
                         text(execution, ProcessIds.VAR_RATIONALE));
             default -> {}
         }
+    }
+
+    /**
+     * The assistant's external tasks: when one starts, workers are told (after the commit); when one
+     * completes (not when its time-out interrupts it), what it wrote goes on the timeline.
+     */
+    @EventListener(
+            condition = "(#execution.eventName == 'start' || (#execution.eventName == 'end' && !#execution.canceled))"
+                    + " && (#execution.currentActivityId == 'Task_WriteBrief'"
+                    + " || #execution.currentActivityId == 'Task_WriteDebrief')")
+    public void onAssistantWork(DelegateExecution execution) {
+        LoopIteration run =
+                steps.iterationRunBy(execution.getProcessInstanceId()).orElse(null);
+        if (run == null) {
+            return;
+        }
+        boolean brief = ProcessIds.TASK_WRITE_BRIEF.equals(execution.getCurrentActivityId());
+        if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
+            steps.assistantAsked(
+                    run.loop().id(),
+                    brief ? ProcessIds.TOPIC_BRIEF : ProcessIds.TOPIC_DEBRIEF,
+                    execution.getProcessInstanceId());
+            return;
+        }
+        steps.assistantWrote(
+                run.loop().id(),
+                brief,
+                text(execution, ProcessIds.VAR_ASSISTANT_WORKER),
+                text(execution, ProcessIds.VAR_ASSISTANT_PROMPT_HASH),
+                text(execution, brief ? ProcessIds.VAR_ASSISTANT_BRIEF : ProcessIds.VAR_ASSISTANT_DEBRIEF));
     }
 
     /** Sets the end of the time-box, as a date for the task and as text for the form. */

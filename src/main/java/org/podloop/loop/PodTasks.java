@@ -108,7 +108,9 @@ public class PodTasks {
             List<String> reasons,
             List<Change> changes,
             List<FindingLine> stillPresent,
-            String next) {}
+            String next,
+            String assistantDraft,
+            String assistantWorker) {}
 
     private final LoopEngine engine;
     private final FindingSentences sentences;
@@ -209,6 +211,49 @@ public class PodTasks {
         Task task = offered(taskId);
         LoopIteration iteration = iterationOf(task).orElseThrow(() -> noTask(taskId));
         TaskKind kind = TaskKind.of(task.getTaskDefinitionKey()).orElseThrow(() -> noTask(taskId));
+        String draft = kind == TaskKind.CHOOSE
+                ? ProcessIds.VAR_ASSISTANT_BRIEF
+                : kind == TaskKind.DECIDE ? ProcessIds.VAR_ASSISTANT_DEBRIEF : null;
+        return formOf(
+                iteration,
+                kind,
+                taskId,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                engine.variable(taskId, ProcessIds.VAR_RECOMMENDATIONS),
+                draft == null ? null : text(engine.variable(taskId, draft)),
+                draft == null ? null : text(engine.variable(taskId, ProcessIds.VAR_ASSISTANT_WORKER)));
+    }
+
+    /**
+     * What the pod will see on its choose task ({@code CHOOSE}) or governance on its decision
+     * ({@code DECIDE}), for the iteration a process instance runs, before the task exists: what the
+     * assistant writes its brief and debrief from. Team-level facts only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TaskForm> factsFor(String processInstanceId, TaskKind kind) {
+        return loops.findIterationByProcessInstanceId(processInstanceId)
+                .map(iteration -> formOf(
+                        iteration,
+                        kind,
+                        null,
+                        null,
+                        engine.instanceVariable(processInstanceId, ProcessIds.VAR_RECOMMENDATIONS),
+                        null,
+                        null));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private TaskForm formOf(
+            LoopIteration iteration,
+            TaskKind kind,
+            String taskId,
+            Instant due,
+            Object recommendations,
+            String assistantDraft,
+            String assistantWorker) {
         String team = iteration.loop().teamKey();
         Intervention intervention = iteration.interventionId() == null
                 ? null
@@ -221,10 +266,10 @@ public class PodTasks {
                 kind,
                 title(kind, iteration),
                 team,
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                due,
                 iteration.number(),
                 sentences.of(team, view.baselineFindings(), view.baselineSnapshotId()),
-                kind == TaskKind.CHOOSE ? options(taskId, team) : List.of(),
+                kind == TaskKind.CHOOSE ? options(recommendations, team) : List.of(),
                 intervention,
                 podNotes(loop, iteration.number()),
                 kind == TaskKind.RUN && !iteration.extended(),
@@ -238,7 +283,9 @@ public class PodTasks {
                                 .classificationOf(view.remeasureSnapshotId())
                                 .map(result -> sentences.of(team, result.findings(), view.remeasureSnapshotId()))
                                 .orElse(List.of()),
-                next(kind));
+                next(kind),
+                assistantDraft,
+                assistantWorker);
     }
 
     /** Completes the task as the signed-in person; what she submitted is checked as in the Tasklist. */
@@ -279,8 +326,7 @@ public class PodTasks {
     }
 
     /** The ranked recommendations of the iteration (one per intervention, best rank), as options. */
-    private List<Option> options(String taskId, String team) {
-        Object stored = engine.variable(taskId, ProcessIds.VAR_RECOMMENDATIONS);
+    private List<Option> options(Object stored, String team) {
         if (stored == null) {
             return List.of();
         }

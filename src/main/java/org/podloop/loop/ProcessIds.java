@@ -13,6 +13,14 @@ public final class ProcessIds {
     public static final String TASK_REQUEST_REMEASUREMENT = "Task_RequestRemeasurement";
     public static final String TASK_REMIND_TO_CHOOSE = "Task_RemindToChoose";
     public static final String TASK_REMIND_TO_FINISH = "Task_RemindToFinish";
+    /** The assistant's external tasks and the topics workers fetch them by. */
+    public static final String TASK_WRITE_BRIEF = "Task_WriteBrief";
+
+    public static final String TASK_WRITE_DEBRIEF = "Task_WriteDebrief";
+    public static final String TASK_NOTE_BRIEF_MISSING = "Task_NoteBriefMissing";
+    public static final String TASK_NOTE_DEBRIEF_MISSING = "Task_NoteDebriefMissing";
+    public static final String TOPIC_BRIEF = "pod-assistant.brief";
+    public static final String TOPIC_DEBRIEF = "pod-assistant.debrief";
     public static final String CALL_ACTIVITY_RUN_ITERATION = "CallActivity_RunIteration";
     public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";
 
@@ -38,6 +46,12 @@ public final class ProcessIds {
     public static final String VAR_DECISION = "decision";
     public static final String VAR_RATIONALE = "rationale";
     public static final String VAR_ITERATION_OUTCOME = "iterationOutcome";
+    /** What the assistant wrote (a draft for the humans), who wrote it, and the hash of what it was given. */
+    public static final String VAR_ASSISTANT_BRIEF = "assistantBrief";
+
+    public static final String VAR_ASSISTANT_DEBRIEF = "assistantDebrief";
+    public static final String VAR_ASSISTANT_WORKER = "assistantWorker";
+    public static final String VAR_ASSISTANT_PROMPT_HASH = "assistantPromptHash";
 
     private ProcessIds() {}
 }

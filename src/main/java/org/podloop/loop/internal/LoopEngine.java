@@ -67,6 +67,16 @@ public class LoopEngine {
                 .toList());
     }
 
+    /** A variable of a loop's process instance (null when unset or when the instance has ended). */
+    public Object instanceVariable(String processInstanceId, String name) {
+        return system.call(() -> runtime.createProcessInstanceQuery()
+                                .processInstanceId(processInstanceId)
+                                .count()
+                        == 0
+                ? null
+                : runtime.getVariable(processInstanceId, name));
+    }
+
     /** A variable of the task's process, read for the page that shows it (null when unset). */
     public Object variable(String taskId, String name) {
         return system.call(() -> tasks.getVariable(taskId, name));
