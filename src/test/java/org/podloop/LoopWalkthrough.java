@@ -111,6 +111,7 @@ abstract class LoopWalkthrough extends ApiTest {
                 .containsExactly(
                         "LOOP_OPENED|demo|",
                         "ITERATION_STARTED|demo|",
+                        "ASSISTANT_BRIEF_WRITTEN|assistant|",
                         "TASK_CREATED|system|Task_ChooseIntervention",
                         "TASK_COMPLETED|paula|Task_ChooseIntervention",
                         "TASK_CREATED|system|Task_RunIntervention",
@@ -118,6 +119,7 @@ abstract class LoopWalkthrough extends ApiTest {
                         "REMEASUREMENT_REQUESTED|system|",
                         "REMEASUREMENT_RECEIVED|demo|",
                         "VERIFIED|system|",
+                        "ASSISTANT_DEBRIEF_WRITTEN|assistant|",
                         "TASK_CREATED|system|Task_Decide",
                         "TASK_COMPLETED|gina|Task_Decide",
                         "ITERATION_ENDED|system|",

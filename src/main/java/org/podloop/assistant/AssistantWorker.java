@@ -121,7 +121,10 @@ class AssistantWorker {
             variables.put(ProcessIds.VAR_ASSISTANT_PROMPT_HASH, draft.promptHash());
             externalTasks.complete(task.getId(), WORKER_ID, variables);
         } catch (RuntimeException failed) {
-            log.warn("assistant: the {} of process {} failed: {}", task.getTopicName(), task.getProcessInstanceId(),
+            log.warn(
+                    "assistant: the {} of process {} failed: {}",
+                    task.getTopicName(),
+                    task.getProcessInstanceId(),
                     failed.getMessage());
             // no retries left: an incident for operators; the iteration's time-out carries it on
             externalTasks.handleFailure(task.getId(), WORKER_ID, shortened(failed.getMessage()), 0, 0);

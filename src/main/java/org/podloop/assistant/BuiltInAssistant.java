@@ -37,13 +37,26 @@ class BuiltInAssistant {
         }
         List<PodTasks.Option> best = facts.options().stream().limit(3).toList();
         if (!best.isEmpty()) {
-            text.append("\nThe ").append(best.size() == 1 ? "best option" : best.size() + " best options")
+            text.append("\nThe ")
+                    .append(best.size() == 1 ? "best option" : best.size() + " best options")
                     .append(", best first:\n");
             for (PodTasks.Option option : best) {
-                text.append(option.rank()).append(". ").append(option.title()).append(" — ").append(option.why())
-                        .append(". Time-box: ").append(option.timeBox()).append(". Steps: ")
-                        .append(String.join("; ", option.steps())).append(". Elsewhere: ").append(option.elsewhere())
-                        .append(".\n");
+                text.append(option.rank())
+                        .append(". ")
+                        .append(option.title())
+                        .append(" — ")
+                        .append(ended(option.why()))
+                        .append(" Time-box: ")
+                        .append(option.timeBox())
+                        .append(". Steps: ")
+                        .append(String.join(
+                                " ",
+                                option.steps().stream()
+                                        .map(BuiltInAssistant::ended)
+                                        .toList()))
+                        .append(" Elsewhere: ")
+                        .append(ended(option.elsewhere()))
+                        .append('\n');
             }
             text.append('\n').append(plan(best.get(0)));
         }
@@ -72,7 +85,11 @@ class BuiltInAssistant {
             text.append("- No targeted metric was measured both times.\n");
         }
         for (PodTasks.Change change : facts.changes()) {
-            text.append("- ").append(change.metric()).append(": ").append(change.before()).append(" → ")
+            text.append("- ")
+                    .append(change.metric())
+                    .append(": ")
+                    .append(change.before())
+                    .append(" → ")
                     .append(change.after());
             if (change.noise() != null) {
                 text.append(" (noise ").append(change.noise()).append(')');
@@ -92,7 +109,9 @@ class BuiltInAssistant {
                         .append(severity(finding.severity()))
                         .append(finding.sentence())
                         .append('\n'));
-        text.append("\nSuggested decision: ").append(suggestion(verificationOutcome, iterationsExhausted)).append('\n');
+        text.append("\nSuggested decision: ")
+                .append(suggestion(verificationOutcome, iterationsExhausted))
+                .append('\n');
         return draft(text.toString(), facts);
     }
 
@@ -129,14 +148,31 @@ class BuiltInAssistant {
         return "REPEAT — the friction did not verifiably drop; try the next option.";
     }
 
+    /** The text as a sentence: one full stop at its end, never two. */
+    static String ended(String text) {
+        String stripped = text == null ? "" : text.strip();
+        return stripped.isEmpty() || stripped.matches(".*[.!?…]$") ? stripped : stripped + ".";
+    }
+
     private static String severity(String severity) {
         return severity == null ? "" : severity + ": ";
     }
 
     /** The facts it wrote from, as text, are what the hash covers: the same facts, the same hash. */
     private static Draft draft(String text, PodTasks.TaskForm facts) {
-        String given = String.valueOf(facts.team()) + '\n' + facts.findings() + '\n' + facts.options() + '\n'
-                + facts.changes() + '\n' + facts.reasons() + '\n' + facts.stillPresent() + '\n' + facts.podNotes();
+        String given = String.valueOf(facts.team())
+                + '\n'
+                + facts.findings()
+                + '\n'
+                + facts.options()
+                + '\n'
+                + facts.changes()
+                + '\n'
+                + facts.reasons()
+                + '\n'
+                + facts.stillPresent()
+                + '\n'
+                + facts.podNotes();
         return new Draft(text, WORKER, Sha256.hex(digest -> digest.update(given.getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -24,6 +24,10 @@ final class ActingScope {
     private static final Set<String> TASK_STEPS =
             Set.of(TimelineType.TASK_COMPLETED.name(), TimelineType.TASK_ASSIGNED.name());
 
+    /** The steps the pod's assistant takes: its actor is the assistant, a member of every pod by design. */
+    private static final Set<String> ASSISTANT_STEPS =
+            Set.of(TimelineType.ASSISTANT_BRIEF_WRITTEN.name(), TimelineType.ASSISTANT_DEBRIEF_WRITTEN.name());
+
     private final ObjectMapper json;
 
     ActingScope(ObjectMapper json) {
@@ -43,6 +47,12 @@ final class ActingScope {
         }
         if (entry.team() == null) {
             return Optional.of("it belongs to loop " + entry.loopId() + " but names no team");
+        }
+        if (ASSISTANT_STEPS.contains(entry.kind()) || ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())) {
+            return ASSISTANT_STEPS.contains(entry.kind()) && ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())
+                    ? Optional.empty()
+                    : Optional.of("only the pod's assistant writes briefs and debriefs, and it writes nothing else ("
+                            + entry.actor() + ", " + entry.kind() + ")");
         }
         if (entry.actorRoles() == null) {
             return Optional.of("the roles of its actor " + entry.actor() + " were not recorded");

@@ -98,6 +98,13 @@ class RecordSentences {
                 capitalized(iteration) + " ended with outcome "
                         + detail.path("verificationOutcome").asText() + "; next: "
                         + next(detail.path("next").asText()) + ".";
+            case "ASSISTANT_BRIEF_WRITTEN" ->
+                "The pod's assistant (" + detail.path("worker").asText() + ") wrote the brief for the choice ("
+                        + iteration + ").";
+            case "ASSISTANT_DEBRIEF_WRITTEN" ->
+                "The pod's assistant (" + detail.path("worker").asText() + ") wrote the debrief for the decision ("
+                        + iteration + ").";
+            case "ASSISTANT_DID_NOT_ANSWER" -> capitalized(detail.path("notice").asText()) + ".";
             case "LOOP_CLOSED" -> "The loop was closed.";
             case "LOOP_ESCALATED" -> "The loop was escalated.";
             case "NUDGE_SENT" ->

@@ -1,11 +1,11 @@
 package org.podloop.loop;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.podloop.process.ProcessCallable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**

@@ -61,9 +61,6 @@ class LoopSteps {
         this.sentences = sentences;
     }
 
-    /** The actor of the assistant's steps on the timeline, whichever worker wrote them. */
-    static final String ASSISTANT = "assistant";
-
     record IterationStart(String findingSummary, String recommendationSummary, String recommendationsJson) {}
 
     record VerificationStep(Verification verification, boolean iterationsExhausted, String summary) {}
@@ -213,7 +210,7 @@ class LoopSteps {
                 loopId,
                 load(loopId).current().number(),
                 brief ? TimelineType.ASSISTANT_BRIEF_WRITTEN : TimelineType.ASSISTANT_DEBRIEF_WRITTEN,
-                ASSISTANT,
+                ProcessIds.ASSISTANT_ACTOR,
                 null,
                 detail);
     }

@@ -21,6 +21,9 @@ public final class ProcessIds {
     public static final String TASK_NOTE_DEBRIEF_MISSING = "Task_NoteDebriefMissing";
     public static final String TOPIC_BRIEF = "pod-assistant.brief";
     public static final String TOPIC_DEBRIEF = "pod-assistant.debrief";
+    /** The actor of the assistant's steps on the timeline and in the audit, whichever worker wrote them. */
+    public static final String ASSISTANT_ACTOR = "assistant";
+
     public static final String CALL_ACTIVITY_RUN_ITERATION = "CallActivity_RunIteration";
     public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";
 

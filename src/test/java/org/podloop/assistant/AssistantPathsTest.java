@@ -51,7 +51,8 @@ class AssistantPathsTest extends LoopScenario {
         assertThat(brief)
                 .startsWith("Draft by Podloop's assistant (built-in), for the pod to weigh: the pod decides.")
                 .contains("What the findings say for team " + team)
-                .contains("HIGH: ")
+                .contains("- Serious: ")
+                .doesNotContain("..")
                 .contains("best options, best first:")
                 .contains("Speak-up round")
                 .contains("Elsewhere: ")
@@ -78,7 +79,10 @@ class AssistantPathsTest extends LoopScenario {
                 .contains(" → ")
                 .contains("How sure we are: ")
                 .contains("Suggested decision: CLOSE");
-        assertThat(step(TimelineType.ASSISTANT_DEBRIEF_WRITTEN).detail().path("text").asText())
+        assertThat(step(TimelineType.ASSISTANT_DEBRIEF_WRITTEN)
+                        .detail()
+                        .path("text")
+                        .asText())
                 .isEqualTo(debrief);
         // the audit keeps who wrote what, from which facts
         assertThat(jdbc.queryForList(
@@ -109,7 +113,10 @@ class AssistantPathsTest extends LoopScenario {
                 .hasPassed(ProcessIds.TASK_NOTE_BRIEF_MISSING)
                 .isWaitingAt(ProcessIds.TASK_CHOOSE_INTERVENTION);
         assertThat(variable(iteration, ProcessIds.VAR_ASSISTANT_BRIEF)).isNull();
-        assertThat(step(TimelineType.ASSISTANT_DID_NOT_ANSWER).detail().path("notice").asText())
+        assertThat(step(TimelineType.ASSISTANT_DID_NOT_ANSWER)
+                        .detail()
+                        .path("notice")
+                        .asText())
                 .isEqualTo("the assistant wrote no brief in time; the pod chooses without it");
         assertThat(timeline()).doesNotContain("ASSISTANT_BRIEF_WRITTEN");
     }
@@ -132,7 +139,10 @@ class AssistantPathsTest extends LoopScenario {
         BpmnAwareTests.assertThat(iteration)
                 .hasPassed(ProcessIds.TASK_NOTE_DEBRIEF_MISSING)
                 .isWaitingAt(ProcessIds.TASK_DECIDE);
-        assertThat(step(TimelineType.ASSISTANT_DID_NOT_ANSWER).detail().path("work").asText())
+        assertThat(step(TimelineType.ASSISTANT_DID_NOT_ANSWER)
+                        .detail()
+                        .path("work")
+                        .asText())
                 .isEqualTo("debrief");
         // the incident went with the task the time-out cancelled
         assertThat(engine.getRuntimeService()

@@ -78,6 +78,7 @@ class AuditTrailTest extends ApiTest {
                 .containsExactly(
                         "LOOP_OPENED|demo",
                         "ITERATION_STARTED|demo",
+                        "ASSISTANT_BRIEF_WRITTEN|assistant",
                         "TASK_CREATED|system",
                         "TASK_COMPLETED|paula",
                         "TASK_CREATED|system",
@@ -85,6 +86,7 @@ class AuditTrailTest extends ApiTest {
                         "REMEASUREMENT_REQUESTED|system",
                         "REMEASUREMENT_RECEIVED|demo",
                         "VERIFIED|system",
+                        "ASSISTANT_DEBRIEF_WRITTEN|assistant",
                         "TASK_CREATED|system",
                         "TASK_COMPLETED|gina",
                         "ITERATION_ENDED|system",
@@ -97,10 +99,10 @@ class AuditTrailTest extends ApiTest {
         assertThat(opened.at("/detail/processDefinition").asText()).startsWith("ExecutionLoopProcess:");
         assertThat(records.get(1).at("/content/detail/processDefinition").asText())
                 .startsWith("LoopIterationProcess:");
-        JsonNode verified = records.get(8).get("content");
+        JsonNode verified = records.get(9).get("content");
         assertThat(verified.at("/detail/outcome").asText()).isEqualTo("REDUCED");
         assertThat(verified.at("/detail/rulesetVersion").asText()).hasSize(12);
-        assertThat(records.get(10).at("/content/detail/submitted/rationale").asText())
+        assertThat(records.get(12).at("/content/detail/submitted/rationale").asText())
                 .isEqualTo("Verified reduction");
         records.forEach(r -> assertThat(r.get("at").asText()).isNotBlank());
     }

@@ -68,6 +68,11 @@ class TaskPagesBrowserTest extends BrowserTest {
                 .contains("Psychological safety: 38 of 100", "Serious: Suppressed feedback")
                 .doesNotContain("psychological_safety", "SUPPRESSED_FEEDBACK", "ruleset", "speak-up-round");
         assertThat(choosePage.indexOf("Serious")).as("HIGH first").isLessThan(choosePage.indexOf("Notable"));
+        // the assistant's brief, marked as a draft: the pod decides
+        assertThat(browser.findElement(By.id("assistant-draft")).getText())
+                .contains("The assistant’s brief (a draft)", "It suggests; you decide.")
+                .contains("What the findings say for team " + team, "best first:")
+                .containsPattern("A plan for a \\d+-minute session");
         List<WebElement> options = browser.findElements(By.cssSelector("label.option"));
         assertThat(options).hasSizeGreaterThan(1);
         assertThat(options.get(0).getText()).startsWith("1. ").contains("days");
@@ -123,6 +128,8 @@ class TaskPagesBrowserTest extends BrowserTest {
                 .contains("Three sessions held; everyone spoke at least once")
                 .contains("Psychological safety improved from 38 to 60 points")
                 .doesNotContain("psychological_safety", "feedback_rate");
+        assertThat(browser.findElement(By.id("assistant-draft")).getText())
+                .contains("The assistant’s debrief (a draft)", "What changed:", "Suggested decision: CLOSE");
         browser.findElement(By.cssSelector("input[name=decision][value=CLOSE]")).click();
         browser.findElement(By.id("rationale")).sendKeys(" ");
         complete();

@@ -399,32 +399,51 @@ class NudgeDeliveryTest extends ApiTest {
     }
 
     @Test
-    void aSnapshotThatRollsBackSendsNothing() {
-        jdbc.execute("create trigger nudge_test_fail_task after insert on ACT_RU_TASK for each row call '"
-                + FailingTaskInsert.class.getName() + "'");
+    void aStepThatRollsBackSendsNothing() {
+        String loopId = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
+                .body()
+                .at("/loop/id")
+                .asText();
+        String pod = "pod-" + team;
+        client.complete(
+                m1,
+                client.loopTask(m1, pod, loopId, "Task_ChooseIntervention")
+                        .get("id")
+                        .asText(),
+                Map.of("interventionId", "speak-up-round"));
+        deliverAll(Instant.now());
+        fixture.forget();
+        String run = client.loopTask(m1, pod, loopId, "Task_RunIntervention")
+                .get("id")
+                .asText();
+        // completing the run opens the re-measurement round (its nudge is written), then fails at the flush
+        jdbc.execute("create trigger nudge_test_fail_wait after insert on ACT_RU_EVENT_SUBSCR for each row call '"
+                + FailingInsert.class.getName() + "'");
         try {
-            FailingTaskInsert.armed = true;
-            var refused = client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0));
+            FailingInsert.armed = true;
+            var refused = client.complete(m1, run, Map.of("outcomeNotes", "done"));
             assertThat(refused.status()).isGreaterThanOrEqualTo(400);
         } finally {
-            FailingTaskInsert.armed = false;
-            jdbc.execute("drop trigger nudge_test_fail_task");
+            FailingInsert.armed = false;
+            jdbc.execute("drop trigger nudge_test_fail_wait");
         }
-        assertThat(jdbc.queryForObject("select count(*) from nudge_events where team_key = ?", Integer.class, team))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from nudge_events where team_key = ? and kind = 'PULSE_OPENED'",
+                        Integer.class,
+                        team))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+        assertThat(jdbc.queryForObject("select count(*) from pulse_rounds where team_key = ?", Integer.class, team))
                 .isZero();
         deliverAll(Instant.now());
         assertThat(fixture.mails())
                 .filteredOn(mail -> mail.subject().contains(team))
                 .isEmpty();
 
-        // the same snapshot again, committed: now the pod hears of its task
-        assertThat(client.postSnapshot(team, "baseline", Map.of("psychological_safety", 38.0))
-                        .status())
-                .isEqualTo(200);
+        // the same step again, committed: now the pod hears of its pulse
+        assertThat(client.complete(m1, run, Map.of("outcomeNotes", "done")).status())
+                .isLessThan(300);
         deliver();
-        assertThat(subjectsTo(m1)).containsExactly("Choose an intervention for team " + team);
+        assertThat(subjectsTo(m1)).containsExactly("Pulse for team " + team + ": how is it going?");
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
-/** An H2 trigger that fails the insert of an engine task while armed: a step that rolls back after its nudge was written. */
-public class FailingTaskInsert implements Trigger {
+/** An H2 trigger that fails an engine insert while armed: a step that rolls back after its nudge was written. */
+public class FailingInsert implements Trigger {
 
     static volatile boolean armed;
 
