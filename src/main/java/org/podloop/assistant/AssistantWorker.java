@@ -47,6 +47,7 @@ class AssistantWorker {
     private final SystemAccess system;
     private final TransactionTemplate separately;
     private volatile Mode mode = Mode.WORKING;
+    private volatile ModelAssistant model;
 
     AssistantWorker(
             ExternalTaskService externalTasks,
@@ -62,6 +63,16 @@ class AssistantWorker {
         this.system = system;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AssistantProperties.OpenAi openai = properties.openai();
+        this.model = properties.modelBacked()
+                ? new ModelAssistant(
+                        openai.baseUrl(), openai.model(), openai.apiKey(), openai.timeout(), properties.maxChars())
+                : null;
+    }
+
+    /** Words the drafts through this model from now on (null: the built-in alone); for tests. */
+    void useModel(ModelAssistant model) {
+        this.model = model;
     }
 
     void mode(Mode mode) {
@@ -135,12 +146,25 @@ class AssistantWorker {
         PodTasks.TaskForm facts = tasks.factsFor(
                         task.getProcessInstanceId(), brief ? PodTasks.TaskKind.CHOOSE : PodTasks.TaskKind.DECIDE)
                 .orElseThrow(() -> new IllegalStateException("no loop iteration runs in this process instance"));
-        Draft draft = brief
-                ? builtIn.brief(facts)
-                : builtIn.debrief(
-                        facts,
-                        String.valueOf(task.getVariables().get(ProcessIds.VAR_VERIFICATION_OUTCOME)),
-                        Boolean.TRUE.equals(task.getVariables().get(ProcessIds.VAR_ITERATIONS_EXHAUSTED)));
+        String outcome = String.valueOf(task.getVariables().get(ProcessIds.VAR_VERIFICATION_OUTCOME));
+        boolean exhausted = Boolean.TRUE.equals(task.getVariables().get(ProcessIds.VAR_ITERATIONS_EXHAUSTED));
+        ModelAssistant words = model;
+        Draft draft;
+        if (words == null) {
+            draft = brief ? builtIn.brief(facts) : builtIn.debrief(facts, outcome, exhausted, true);
+        } else if (brief) {
+            draft = words.brief(
+                    builtIn.brief(facts),
+                    facts.options().isEmpty() ? null : facts.options().get(0).title());
+        } else {
+            // the pod's notes are its own words, and may name people: they stay out of what a model is sent
+            Draft withoutNotes = builtIn.debrief(facts, outcome, exhausted, false);
+            draft = words.debrief(withoutNotes);
+            if (draft.worker().startsWith(BuiltInAssistant.WORKER)) {
+                draft = new Draft(
+                        builtIn.debrief(facts, outcome, exhausted, true).text(), draft.worker(), draft.promptHash());
+            }
+        }
         String text = draft.text();
         return text.length() <= properties.maxChars()
                 ? draft

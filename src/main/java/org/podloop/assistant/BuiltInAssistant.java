@@ -67,7 +67,7 @@ class BuiltInAssistant {
      * Governance's debrief: what ran, what changed and how sure we are, what is still present, and a
      * suggested decision with its reason.
      */
-    Draft debrief(PodTasks.TaskForm facts, String verificationOutcome, boolean iterationsExhausted) {
+    Draft debrief(PodTasks.TaskForm facts, String verificationOutcome, boolean iterationsExhausted, boolean withNotes) {
         StringBuilder text = new StringBuilder();
         text.append("Draft by Podloop's assistant (built-in), for governance: governance decides.\n\n");
         if (facts.intervention() != null) {
@@ -77,7 +77,7 @@ class BuiltInAssistant {
             }
             text.append(".\n");
         }
-        if (facts.podNotes() != null && !facts.podNotes().isBlank()) {
+        if (withNotes && facts.podNotes() != null && !facts.podNotes().isBlank()) {
             text.append("The pod's notes: ").append(facts.podNotes().strip()).append('\n');
         }
         text.append("\nWhat changed:\n");
