@@ -47,6 +47,10 @@ class TasklistBrowserTest extends BrowserTest {
                         .getDomProperty("value"))
                 .contains("Serious: Suppressed feedback — Psychological safety: 38 of 100")
                 .doesNotContain("SUPPRESSED_FEEDBACK", "ruleset");
+        // the assistant's brief, as a draft the pod cannot edit
+        WebElement brief = browser.findElement(By.cssSelector("textarea[id$='Field_AssistantBrief']"));
+        assertThat(brief.getDomProperty("value")).startsWith("Draft by Podloop's assistant (built-in)");
+        assertThat(brief.isEnabled()).isFalse();
         chromium.screenshot("tasklist-paula-choose");
 
         // as in the Tasklist by hand: claim, then fill in and complete
