@@ -47,6 +47,12 @@ class DemoData implements SmartInitializingSingleton {
         users.add(new DemoUser("gina", "Gina", "Governance", "governance", List.of(Groups.GOVERNANCE)));
         users.add(new DemoUser(
                 "collector", "Signal", "Collector", "signal source: posts snapshots", List.of(Groups.SIGNAL_SOURCES)));
+        users.add(new DemoUser(
+                "assistant",
+                "Pod",
+                "Assistant",
+                "pod assistant: runs its own worker for the brief and debrief",
+                List.of(Groups.POD_ASSISTANTS)));
         return List.copyOf(users);
     }
 

@@ -43,6 +43,11 @@ class AccessPolicy implements InitializingBean {
     static final String DECISIONS = "Decisions for governance";
     /** Marks the filters this class owns ({@code <group>/<kind>}), so that it finds them again after a restart, renamed or not. */
     private static final String OWNER_PROPERTY = "podloop";
+    /**
+     * The key of the loop's iteration process (ProcessIds.LOOP_ITERATION in the loop module, which depends
+     * on this one), whose external tasks the pod assistants work.
+     */
+    static final String LOOP_ITERATION_PROCESS = "LoopIterationProcess";
 
     private record Grant(Resource resource, String resourceId, Permission... permissions) {}
 
@@ -77,9 +82,12 @@ class AccessPolicy implements InitializingBean {
             ensureGroup(Groups.GOVERNANCE, "Governance", "WORKFLOW");
             ensureGroup(Groups.SIGNAL_SOURCES, "Signal sources (technical clients)", "SYSTEM");
             ensureGroup(Groups.MONITORING, "Monitoring (metrics scrapers, technical clients)", "SYSTEM");
+            ensureGroup(
+                    Groups.POD_ASSISTANTS, "Pod assistants (external assistant workers, technical clients)", "SYSTEM");
             grant(Groups.ADMINS, administrators());
             grant(Groups.PROCESS_OWNERS, processOwners());
             grant(Groups.GOVERNANCE, governance());
+            grant(Groups.POD_ASSISTANTS, podAssistants());
             retireExpressionFilters();
             retireSelfDeletion();
             // read once, not once per pod: a start with many teams stays linear
@@ -146,6 +154,20 @@ class AccessPolicy implements InitializingBean {
                 new Grant(Resources.TASK, ANY, TaskPermissions.READ),
                 new Grant(Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
                 new Grant(Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ));
+    }
+
+    /**
+     * What fetching, locking and completing an external task needs (READ_INSTANCE and UPDATE_INSTANCE on
+     * the definition, Camunda's alternative to READ and UPDATE on every instance), on the loop's iteration
+     * process only: no tasks, no history, no other process. Camunda cannot narrow this to topics or to
+     * external-task commands; the assistant module's guard does (ExternalWorkerGuard).
+     */
+    private static List<Grant> podAssistants() {
+        return List.of(new Grant(
+                Resources.PROCESS_DEFINITION,
+                LOOP_ITERATION_PROCESS,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE));
     }
 
     /** A pod works in the Tasklist from its own two filters; the tasks themselves it sees as their candidate group. */

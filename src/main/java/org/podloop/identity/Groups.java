@@ -13,10 +13,17 @@ public final class Groups {
     /** Technical clients that scrape {@code /actuator/prometheus}; no rights in the engine or on team data. */
     public static final String MONITORING = "monitoring";
     /**
+     * Technical clients that run a team's own assistant worker: they fetch, lock and complete the
+     * assistant's external tasks ({@code pod-assistant.brief}, {@code pod-assistant.debrief}) over
+     * {@code /engine-rest} and nothing else (grants in AccessPolicy; topics and variables guarded by the
+     * assistant module).
+     */
+    public static final String POD_ASSISTANTS = "pod-assistants";
+    /**
      * The groups whose members may hold API tokens: technical clients, which a password lock must not
      * shut out. People log in with their password and stay under Camunda's login lock.
      */
-    static final Set<String> TOKEN_HOLDERS = Set.of(SIGNAL_SOURCES, MONITORING);
+    static final Set<String> TOKEN_HOLDERS = Set.of(SIGNAL_SOURCES, MONITORING, POD_ASSISTANTS);
 
     static final String POD_TYPE = "POD";
     private static final String POD_PREFIX = "pod-";
