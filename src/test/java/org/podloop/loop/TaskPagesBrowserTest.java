@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.podloop.support.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,11 +41,11 @@ class TaskPagesBrowserTest extends BrowserTest {
         chromium.waitFor(page -> page.findElement(By.id("task-form")));
     }
 
+    /** Submits the task form and waits for the page that answers it (a refusal on the same address too). */
     private void complete() {
-        String before = browser.getCurrentUrl();
+        WebElement before = browser.findElement(By.tagName("main"));
         browser.findElement(By.id("complete")).click();
-        chromium.waitFor(page -> !page.getCurrentUrl().equals(before)
-                || !page.findElements(By.cssSelector(".problem")).isEmpty());
+        chromium.waitFor(page -> ExpectedConditions.stalenessOf(before).apply(page));
     }
 
     @Test
