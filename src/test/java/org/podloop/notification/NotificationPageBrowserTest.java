@@ -83,6 +83,7 @@ class NotificationPageBrowserTest extends BrowserTest {
         setValue("quietFrom", "22:00");
         setValue("quietTo", "22:00");
         browser.findElement(By.id("save")).click();
+        chromium.waitFor(page -> !page.findElements(By.id("error")).isEmpty());
         assertThat(browser.findElement(By.id("error")).getText())
                 .isEqualTo("Quiet hours, to: must differ from the start (from); leave the quiet hours out for none.");
         // what she entered is still there to correct
