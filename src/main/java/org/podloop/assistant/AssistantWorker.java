@@ -1,8 +1,11 @@
 package org.podloop.assistant;
 
+import jakarta.annotation.PreDestroy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.podloop.identity.SystemAccess;
@@ -48,6 +51,12 @@ class AssistantWorker {
     private final TransactionTemplate separately;
     private volatile Mode mode = Mode.WORKING;
     private volatile ModelAssistant model;
+    /** A model's work, one at a time: it never runs on the thread of the request or job that asked. */
+    private final ExecutorService modelThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "podloop-assistant-model");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AssistantWorker(
             ExternalTaskService externalTasks,
@@ -75,26 +84,31 @@ class AssistantWorker {
         this.model = model;
     }
 
+    @PreDestroy
+    void stop() {
+        modelThread.shutdownNow();
+    }
+
     void mode(Mode mode) {
         this.mode = mode;
     }
 
-    /** The work the step just opened, once it has committed (in a transaction of its own). */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * The work the step just opened, once it has committed. The built-in assistant writes at once, so the
+     * pod finds its brief with its task; a model may take seconds, so its work goes to a thread of its own
+     * and never holds up the request or job that committed. Without a transaction (nothing committed yet)
+     * nothing happens here: the sweep takes it.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void workRequested(AssistantWorkRequested request) {
         if (!properties.inProcess() || mode == Mode.DOWN) {
             return;
         }
-        try {
-            separately.executeWithoutResult(status -> system.run(() -> externalTasks
-                    .fetchAndLock(1, WORKER_ID)
-                    .topic(request.topic(), lockMillis())
-                    .businessKey(request.loopId().toString())
-                    .execute()
-                    .forEach(this::work)));
-        } catch (RuntimeException failed) {
-            // the step that asked has committed; the sweep or the time-out takes it from here
-            log.warn("assistant: could not take the {} of loop {} now", request.topic(), request.loopId(), failed);
+        Runnable work = () -> take(request.topic(), 1, request.loopId().toString());
+        if (model == null) {
+            work.run();
+        } else {
+            modelThread.execute(work);
         }
     }
 
@@ -106,39 +120,72 @@ class AssistantWorker {
         if (!properties.inProcess() || mode == Mode.DOWN) {
             return;
         }
-        for (String topic : TOPICS) {
-            try {
-                separately.executeWithoutResult(status -> system.run(() -> externalTasks
-                        .fetchAndLock(10, WORKER_ID)
-                        .topic(topic, lockMillis())
-                        .execute()
-                        .forEach(this::work)));
-            } catch (RuntimeException failed) {
-                log.warn("assistant: the sweep for {} failed; it runs again", topic, failed);
-            }
+        TOPICS.forEach(topic -> take(topic, 10, null));
+    }
+
+    /**
+     * Fetches and locks in a short transaction of its own (so the lock holds for every node at once),
+     * writes each draft outside any transaction, and completes or reports each task in a transaction of
+     * its own: one task's failure leaves the others' work standing.
+     */
+    private void take(String topic, int most, String loopId) {
+        List<LockedExternalTask> locked;
+        try {
+            locked = separately.execute(status -> system.call(() -> {
+                var fetch = externalTasks.fetchAndLock(most, WORKER_ID).topic(topic, lockMillis());
+                return (loopId == null ? fetch : fetch.businessKey(loopId)).execute();
+            }));
+        } catch (RuntimeException failed) {
+            // the step that asked has committed; the sweep or the time-out takes it from here
+            log.warn("assistant: could not take {} work now", topic, failed);
+            return;
         }
+        locked.forEach(this::work);
     }
 
     private void work(LockedExternalTask task) {
         boolean brief = ProcessIds.TOPIC_BRIEF.equals(task.getTopicName());
+        Map<String, Object> variables;
         try {
             if (mode == Mode.FAILING) {
                 throw new IllegalStateException("the assistant failed (as the test asked)");
             }
             Draft draft = write(task, brief);
-            Map<String, Object> variables = new HashMap<>();
+            variables = new HashMap<>();
             variables.put(brief ? ProcessIds.VAR_ASSISTANT_BRIEF : ProcessIds.VAR_ASSISTANT_DEBRIEF, draft.text());
             variables.put(ProcessIds.VAR_ASSISTANT_WORKER, draft.worker());
             variables.put(ProcessIds.VAR_ASSISTANT_PROMPT_HASH, draft.promptHash());
-            externalTasks.complete(task.getId(), WORKER_ID, variables);
         } catch (RuntimeException failed) {
-            log.warn(
-                    "assistant: the {} of process {} failed: {}",
+            failed(task, failed);
+            return;
+        }
+        try {
+            separately.executeWithoutResult(
+                    status -> system.run(() -> externalTasks.complete(task.getId(), WORKER_ID, variables)));
+        } catch (RuntimeException failed) {
+            failed(task, failed);
+        }
+    }
+
+    /**
+     * The assistant could not write: reported to the process as the error {@code ASSISTANT_FAILED}, which
+     * carries the iteration on at once without it (the timeline says so). If even that fails (the task was
+     * completed or timed out meanwhile), there is nothing left to do.
+     */
+    private void failed(LockedExternalTask task, RuntimeException failed) {
+        log.warn(
+                "assistant: the {} of process {} failed: {}",
+                task.getTopicName(),
+                task.getProcessInstanceId(),
+                failed.getMessage());
+        try {
+            separately.executeWithoutResult(status -> system.run(() -> externalTasks.handleBpmnError(
+                    task.getId(), WORKER_ID, ProcessIds.ERROR_ASSISTANT_FAILED, shortened(failed.getMessage()))));
+        } catch (RuntimeException gone) {
+            log.info(
+                    "assistant: the {} of process {} is no longer open",
                     task.getTopicName(),
-                    task.getProcessInstanceId(),
-                    failed.getMessage());
-            // no retries left: an incident for operators; the iteration's time-out carries it on
-            externalTasks.handleFailure(task.getId(), WORKER_ID, shortened(failed.getMessage()), 0, 0);
+                    task.getProcessInstanceId());
         }
     }
 

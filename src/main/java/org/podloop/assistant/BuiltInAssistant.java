@@ -48,12 +48,16 @@ class BuiltInAssistant {
                         .append(ended(option.why()))
                         .append(" Time-box: ")
                         .append(option.timeBox())
-                        .append(". Steps: ")
-                        .append(String.join(
-                                " ",
-                                option.steps().stream()
-                                        .map(BuiltInAssistant::ended)
-                                        .toList()))
+                        .append(".")
+                        .append(
+                                option.steps().isEmpty()
+                                        ? ""
+                                        : " Steps: "
+                                                + String.join(
+                                                        " ",
+                                                        option.steps().stream()
+                                                                .map(BuiltInAssistant::ended)
+                                                                .toList()))
                         .append(" Elsewhere: ")
                         .append(ended(option.elsewhere()))
                         .append('\n');
@@ -91,13 +95,15 @@ class BuiltInAssistant {
                     .append(change.before())
                     .append(" → ")
                     .append(change.after());
-            if (change.noise() != null) {
+            if (change.noise() != null
+                    && !change.noise().isBlank()
+                    && !change.noise().equals("–")) {
                 text.append(" (noise ").append(change.noise()).append(')');
             }
             text.append('\n');
         }
         text.append("\nHow sure we are: ")
-                .append(facts.outcome() == null ? "not verified." : facts.outcome())
+                .append(facts.outcome() == null ? "not verified." : ended(facts.outcome()))
                 .append('\n');
         facts.reasons().forEach(reason -> text.append("- ").append(reason).append('\n'));
         text.append("\nStill present:\n");
@@ -117,17 +123,22 @@ class BuiltInAssistant {
 
     /** A 15–60 minute session of the top option: open, its steps, close. */
     static String plan(PodTasks.Option top) {
-        int steps = Math.max(1, top.steps().size());
-        int total = Math.min(LONGEST_SESSION, Math.max(SHORTEST_SESSION, 15 + 10 * steps));
-        int perStep = Math.max(2, (total - 10) / steps);
+        int steps = top.steps().size();
+        // 5 minutes to open and 5 to close, about 10 per step, 15–60 in all; an option without steps is one talk
+        int between = steps == 0
+                ? SHORTEST_SESSION - 10
+                : Math.max(1, (Math.min(LONGEST_SESSION, Math.max(SHORTEST_SESSION, 10 + 10 * steps)) - 10) / steps);
         StringBuilder plan = new StringBuilder("A plan for a ")
-                .append(5 + perStep * steps + 5)
+                .append(10 + (steps == 0 ? between : between * steps))
                 .append("-minute session on “")
                 .append(top.title())
                 .append("”:\n- 5 min: open. Why we meet (the findings above) and how we talk: everyone speaks once,"
                         + " no blame, what is said stays in the room.\n");
+        if (steps == 0) {
+            plan.append("- ").append(between).append(" min: talk it through together.\n");
+        }
         for (String step : top.steps()) {
-            plan.append("- ").append(perStep).append(" min: ").append(step).append('\n');
+            plan.append("- ").append(between).append(" min: ").append(step).append('\n');
         }
         plan.append("- 5 min: close. Agree who does what until the time-box ends, and that the team measures itself"
                 + " again then, to see whether it helped.\n");

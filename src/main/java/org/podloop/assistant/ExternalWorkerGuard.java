@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskFailureCmd;
 import org.camunda.bpm.engine.impl.cmd.LockExternalTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockExternalTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.externaltask.TopicFetchInstruction;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -41,6 +42,17 @@ import org.springframework.util.ReflectionUtils;
 class ExternalWorkerGuard extends CommandInterceptor {
 
     static final Set<String> TOPICS = Set.of(ProcessIds.TOPIC_BRIEF, ProcessIds.TOPIC_DEBRIEF);
+    /** The variables a worker is given: the team-level facts the built-in assistant writes from too. */
+    static final List<String> FETCHABLE = List.of(
+            ProcessIds.VAR_TEAM_KEY,
+            ProcessIds.VAR_ITERATION,
+            ProcessIds.VAR_FINDING_SUMMARY,
+            ProcessIds.VAR_RECOMMENDATION_SUMMARY,
+            ProcessIds.VAR_INTERVENTION_ID,
+            ProcessIds.VAR_VERIFICATION_OUTCOME,
+            ProcessIds.VAR_VERIFICATION_SUMMARY,
+            ProcessIds.VAR_ITERATIONS_EXHAUSTED);
+
     private static final int MAX_NAME = 200;
     private static final String ONLY =
             "the pod-assistants role may only fetch, lock and complete the assistant's external tasks (topics "
@@ -101,9 +113,17 @@ class ExternalWorkerGuard extends CommandInterceptor {
         }
         if (command instanceof FetchExternalTasksCmd) {
             Map<?, ?> instructions = (Map<?, ?>) ReflectionUtils.getField(FETCH_INSTRUCTIONS, command);
-            for (Object topic : instructions == null ? Set.of() : instructions.keySet()) {
-                if (!TOPICS.contains(topic)) {
-                    throw new AuthorizationException(ONLY + "; not topic '" + topic + "'");
+            for (Map.Entry<?, ?> topic : instructions == null ? Set.<Map.Entry<?, ?>>of() : instructions.entrySet()) {
+                if (!TOPICS.contains(topic.getKey())) {
+                    throw new AuthorizationException(ONLY + "; not topic '" + topic.getKey() + "'");
+                }
+                // the team-level facts only: never the pod's own free text (notes, arrangements), which may name people
+                if (topic.getValue() instanceof TopicFetchInstruction instruction) {
+                    List<String> asked = instruction.getVariablesToFetch();
+                    instruction.setVariablesToFetch(
+                            asked == null
+                                    ? FETCHABLE
+                                    : asked.stream().filter(FETCHABLE::contains).toList());
                 }
             }
             return;
@@ -124,7 +144,14 @@ class ExternalWorkerGuard extends CommandInterceptor {
         if (command instanceof CompleteExternalTaskCmd) {
             checkVariables(task.getTopicName(), COMPLETE_VARIABLES, COMPLETE_LOCAL_VARIABLES, command);
         } else if (command instanceof HandleExternalTaskFailureCmd) {
-            checkVariables(task.getTopicName(), FAILURE_VARIABLES, FAILURE_LOCAL_VARIABLES, command);
+            // a failure writes no draft: only a completion does, and that is what the timeline records
+            for (Field field : List.of(FAILURE_VARIABLES, FAILURE_LOCAL_VARIABLES)) {
+                Map<?, ?> given = (Map<?, ?>) ReflectionUtils.getField(field, command);
+                if (given != null && !given.isEmpty()) {
+                    throw refused(
+                            String.valueOf(given.keySet().iterator().next()), "a failure report sets no variables");
+                }
+            }
         }
     }
 
@@ -132,11 +159,13 @@ class ExternalWorkerGuard extends CommandInterceptor {
         String text = ProcessIds.TOPIC_BRIEF.equals(topic)
                 ? ProcessIds.VAR_ASSISTANT_BRIEF
                 : ProcessIds.VAR_ASSISTANT_DEBRIEF;
+        boolean written = false;
         for (Field field : List.of(variables, localVariables)) {
             Map<?, ?> given = (Map<?, ?>) ReflectionUtils.getField(field, command);
             if (given == null) {
                 continue;
             }
+            written |= given.containsKey(text);
             for (Map.Entry<?, ?> variable : given.entrySet()) {
                 String name = String.valueOf(variable.getKey());
                 Object value = variable.getValue() instanceof TypedValue typed ? typed.getValue() : variable.getValue();
@@ -152,6 +181,9 @@ class ExternalWorkerGuard extends CommandInterceptor {
                                     + ProcessIds.VAR_ASSISTANT_PROMPT_HASH + " on the " + topic + " topic");
                 }
             }
+        }
+        if (!written) {
+            throw refused(text, "is required: the completion of the " + topic + " topic is its text");
         }
     }
 

@@ -6,8 +6,10 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.podloop.common.Sha256;
 import org.slf4j.Logger;
@@ -60,10 +62,15 @@ class ModelAssistant {
 
     /** The debrief in the model's words, if usable: it must still say which decision it suggests. */
     Draft debrief(Draft builtIn) {
+        String suggested = decisionIn(builtIn.text());
         return ask(
-                builtIn,
-                "for governance: governance decides",
-                answer -> DECISION.matcher(answer).find());
+                builtIn, "for governance: governance decides", answer -> Objects.equals(decisionIn(answer), suggested));
+    }
+
+    /** The decision a debrief suggests ("Suggested decision: CLOSE …"), or null when it names none. */
+    private static String decisionIn(String text) {
+        Matcher found = DECISION.matcher(text);
+        return found.find() ? found.group(1) : null;
     }
 
     private Draft ask(Draft builtIn, String forWhom, Predicate<String> shaped) {
@@ -90,7 +97,7 @@ class ModelAssistant {
             log.warn("assistant: {} gave no usable text ({}); the built-in draft stands", modelName, unusable.get());
             return new Draft(
                     builtIn.text(),
-                    BuiltInAssistant.WORKER + " (instead of " + modelName + ": " + unusable.get() + ")",
+                    BuiltInAssistant.WORKER + "; " + modelName + " gave no usable text: " + unusable.get(),
                     builtIn.promptHash());
         }
         return new Draft(header + answer.strip(), modelName, hash);

@@ -48,11 +48,15 @@ final class ActingScope {
         if (entry.team() == null) {
             return Optional.of("it belongs to loop " + entry.loopId() + " but names no team");
         }
-        if (ASSISTANT_STEPS.contains(entry.kind()) || ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())) {
-            return ASSISTANT_STEPS.contains(entry.kind()) && ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())
-                    ? Optional.empty()
-                    : Optional.of("only the pod's assistant writes briefs and debriefs, and it writes nothing else ("
-                            + entry.actor() + ", " + entry.kind() + ")");
+        if (ASSISTANT_STEPS.contains(entry.kind()) && !ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())) {
+            return Optional.of("only the pod's assistant writes briefs and debriefs (" + entry.actor() + ")");
+        }
+        if (ProcessIds.ASSISTANT_ACTOR.equals(entry.actor())) {
+            // what the assistant's completion sets off (the next iteration, say) is the process's doing; it
+            // completes no one's task and claims none
+            return TASK_STEPS.contains(entry.kind())
+                    ? Optional.of("the pod's assistant completed or claimed a person's task (" + entry.kind() + ")")
+                    : Optional.empty();
         }
         if (entry.actorRoles() == null) {
             return Optional.of("the roles of its actor " + entry.actor() + " were not recorded");

@@ -202,6 +202,9 @@ class LoopSteps {
     void assistantWrote(UUID loopId, boolean brief, String worker, String promptHash, String text) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("worker", worker == null ? "unnamed worker" : worker);
+        // who completed the task, as the engine authenticated it (a worker names itself; this it cannot choose)
+        String by = directory.currentActor();
+        detail.put("completedBy", by == null ? "Podloop" : by);
         if (promptHash != null) {
             detail.put("promptHash", promptHash);
         }
@@ -215,7 +218,7 @@ class LoopSteps {
                 detail);
     }
 
-    /** The assistant did not answer in time (or its retries ran out): the iteration goes on without it. */
+    /** The assistant failed or did not answer in time: the iteration goes on without it. */
     void assistantMissing(UUID loopId, String activity) {
         boolean brief = ProcessIds.TASK_NOTE_BRIEF_MISSING.equals(activity);
         timeline.record(
@@ -229,8 +232,8 @@ class LoopSteps {
                         brief ? "brief" : "debrief",
                         "notice",
                         brief
-                                ? "the assistant wrote no brief in time; the pod chooses without it"
-                                : "the assistant wrote no debrief in time; governance decides without it"));
+                                ? "the assistant wrote no brief (it failed or did not answer in time); the pod chooses without it"
+                                : "the assistant wrote no debrief (it failed or did not answer in time); governance decides without it"));
     }
 
     /** The re-measurement is overdue: a notice on the loop; the process asks the pod to arrange it. */

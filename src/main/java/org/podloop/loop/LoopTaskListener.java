@@ -117,6 +117,9 @@ class LoopTaskListener {
         }
         boolean brief = ProcessIds.TASK_WRITE_BRIEF.equals(execution.getCurrentActivityId());
         if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
+            // who wrote the brief does not carry over to the debrief: each one names its own worker
+            execution.removeVariable(ProcessIds.VAR_ASSISTANT_WORKER);
+            execution.removeVariable(ProcessIds.VAR_ASSISTANT_PROMPT_HASH);
             steps.assistantAsked(
                     run.loop().id(),
                     brief ? ProcessIds.TOPIC_BRIEF : ProcessIds.TOPIC_DEBRIEF,

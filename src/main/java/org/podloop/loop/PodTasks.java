@@ -211,17 +211,13 @@ public class PodTasks {
         Task task = offered(taskId);
         LoopIteration iteration = iterationOf(task).orElseThrow(() -> noTask(taskId));
         TaskKind kind = TaskKind.of(task.getTaskDefinitionKey()).orElseThrow(() -> noTask(taskId));
-        String draft = kind == TaskKind.CHOOSE
-                ? ProcessIds.VAR_ASSISTANT_BRIEF
-                : kind == TaskKind.DECIDE ? ProcessIds.VAR_ASSISTANT_DEBRIEF : null;
         return formOf(
                 iteration,
                 kind,
                 taskId,
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 engine.variable(taskId, ProcessIds.VAR_RECOMMENDATIONS),
-                draft == null ? null : text(engine.variable(taskId, draft)),
-                draft == null ? null : text(engine.variable(taskId, ProcessIds.VAR_ASSISTANT_WORKER)));
+                true);
     }
 
     /**
@@ -238,12 +234,7 @@ public class PodTasks {
                         null,
                         null,
                         engine.instanceVariable(processInstanceId, ProcessIds.VAR_RECOMMENDATIONS),
-                        null,
-                        null));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+                        false));
     }
 
     private TaskForm formOf(
@@ -252,8 +243,7 @@ public class PodTasks {
             String taskId,
             Instant due,
             Object recommendations,
-            String assistantDraft,
-            String assistantWorker) {
+            boolean withDraft) {
         String team = iteration.loop().teamKey();
         Intervention intervention = iteration.interventionId() == null
                 ? null
@@ -284,8 +274,26 @@ public class PodTasks {
                                 .map(result -> sentences.of(team, result.findings(), view.remeasureSnapshotId()))
                                 .orElse(List.of()),
                 next(kind),
-                assistantDraft,
-                assistantWorker);
+                withDraft ? draftOf(loop, iteration.number(), kind, "text") : null,
+                withDraft ? draftOf(loop, iteration.number(), kind, "worker") : null);
+    }
+
+    /**
+     * The assistant's draft for the task as the timeline (and the audit) recorded it — not the process
+     * variable, which another completion could have overwritten.
+     */
+    private static String draftOf(LoopView loop, int iteration, TaskKind kind, String field) {
+        TimelineType written = kind == TaskKind.CHOOSE
+                ? TimelineType.ASSISTANT_BRIEF_WRITTEN
+                : kind == TaskKind.DECIDE ? TimelineType.ASSISTANT_DEBRIEF_WRITTEN : null;
+        return written == null
+                ? null
+                : loop.timeline().stream()
+                        .filter(step -> step.type() == written
+                                && Integer.valueOf(iteration).equals(step.iteration()))
+                        .reduce((first, later) -> later)
+                        .map(step -> step.detail().path(field).asText(null))
+                        .orElse(null);
     }
 
     /** Completes the task as the signed-in person; what she submitted is checked as in the Tasklist. */

@@ -23,6 +23,8 @@ public final class ProcessIds {
     public static final String TOPIC_DEBRIEF = "pod-assistant.debrief";
     /** The actor of the assistant's steps on the timeline and in the audit, whichever worker wrote them. */
     public static final String ASSISTANT_ACTOR = "assistant";
+    /** The BPMN error a worker reports when it cannot write: the iteration goes on without it at once. */
+    public static final String ERROR_ASSISTANT_FAILED = "ASSISTANT_FAILED";
 
     public static final String CALL_ACTIVITY_RUN_ITERATION = "CallActivity_RunIteration";
     public static final String MESSAGE_REMEASUREMENT_RECEIVED = "RemeasurementReceived";

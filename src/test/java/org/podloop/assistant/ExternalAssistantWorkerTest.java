@@ -105,6 +105,7 @@ class ExternalAssistantWorkerTest extends ApiTest {
                     .orElseThrow();
             assertThat(written.path("actor").asText()).isEqualTo("assistant");
             assertThat(written.path("detail").path("worker").asText()).isEqualTo("team-agent");
+            assertThat(written.path("detail").path("completedBy").asText()).isEqualTo("assistant");
             assertThat(written.path("detail").path("promptHash").asText()).isEqualTo("abc123");
             assertThat(written.path("detail").path("text").asText()).isEqualTo(TEXT);
         } finally {
