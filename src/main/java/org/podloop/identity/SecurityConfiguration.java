@@ -69,6 +69,7 @@ class SecurityConfiguration {
                         .hasAuthority(Groups.PROCESS_OWNERS)
                         .requestMatchers(
                                 path(HttpMethod.POST, "/api/teams/*/snapshots"),
+                                path(HttpMethod.POST, "/api/teams/*/work-imports"),
                                 path(HttpMethod.POST, "/api/snapshots/import"))
                         .hasAnyAuthority(Groups.ADMINS, Groups.SIGNAL_SOURCES)
                         // a team's pulse rounds are opened, and its cadence set, by its pod or an administrator;

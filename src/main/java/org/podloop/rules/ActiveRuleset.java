@@ -55,6 +55,10 @@ public class ActiveRuleset implements DisposableBean {
 
     // The catalogues are values that outlive their KieBase, so reading them needs no lease.
 
+    public WorkTracking workTracking() {
+        return withCurrent(Ruleset::workTracking);
+    }
+
     public MetricCatalogue metrics() {
         return current.metrics();
     }

@@ -23,8 +23,9 @@ final class RulesFolder {
     static final String METRICS = "metrics.yaml";
     static final String INTERVENTIONS = "interventions.yaml";
     static final String SELF_CHECK = SelfCheck.FILE;
+    static final String WORK_TRACKING = "work-tracking.yaml";
     private static final String DRL = ".drl";
-    private static final Set<String> DATA_FILES = Set.of(METRICS, INTERVENTIONS, SELF_CHECK);
+    private static final Set<String> DATA_FILES = Set.of(METRICS, INTERVENTIONS, SELF_CHECK, WORK_TRACKING);
 
     private final Path path;
     /** By file name, sorted, so the version does not depend on the order the file system lists them in. */

@@ -37,6 +37,7 @@ public final class Ruleset implements AutoCloseable {
     private final MetricCatalogue metrics;
     private final List<Intervention> interventions;
     private final SelfCheck selfCheck;
+    private final WorkTracking workTracking;
     /** Uses of this ruleset right now; it is released when retired and the last one ends. */
     private final AtomicInteger leases = new AtomicInteger();
 
@@ -50,7 +51,8 @@ public final class Ruleset implements AutoCloseable {
             KieContainer container,
             MetricCatalogue metrics,
             List<Intervention> interventions,
-            SelfCheck selfCheck) {
+            SelfCheck selfCheck,
+            WorkTracking workTracking) {
         this.version = version;
         this.loadedAt = loadedAt;
         this.releaseId = releaseId;
@@ -59,6 +61,7 @@ public final class Ruleset implements AutoCloseable {
         this.metrics = metrics;
         this.interventions = interventions;
         this.selfCheck = selfCheck;
+        this.workTracking = workTracking;
     }
 
     /**
@@ -78,6 +81,9 @@ public final class Ruleset implements AutoCloseable {
         List<Intervention> interventions = InterventionCatalogue.parse(interventionsFile, metrics);
         SelfCheck selfCheck =
                 files.optional(RulesFolder.SELF_CHECK).map(SelfCheck::parse).orElse(SelfCheck.NONE);
+        WorkTracking workTracking = files.optional(RulesFolder.WORK_TRACKING)
+                .map(WorkTracking::parse)
+                .orElse(WorkTracking.STANDARD);
         String version = files.version();
 
         KieServices kie = KieServices.Factory.get();
@@ -96,7 +102,15 @@ public final class Ruleset implements AutoCloseable {
                                     + m.getText().strip())
                             .toList());
         }
-        return new Ruleset(version, now, releaseId, kie.newKieContainer(releaseId), metrics, interventions, selfCheck);
+        return new Ruleset(
+                version,
+                now,
+                releaseId,
+                kie.newKieContainer(releaseId),
+                metrics,
+                interventions,
+                selfCheck,
+                workTracking);
     }
 
     public String version() {
@@ -109,6 +123,11 @@ public final class Ruleset implements AutoCloseable {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /** How tracker statuses count for the execution metrics ({@code work-tracking.yaml}). */
+    public WorkTracking workTracking() {
+        return workTracking;
     }
 
     public MetricCatalogue metrics() {

@@ -1,0 +1,58 @@
+package org.podloop.rules;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code rules/work-tracking.yaml}: how a tracker's statuses count for the execution metrics derived from
+ * work imports — in progress, waiting, a decision needed, done, or known and none of these — with lists per
+ * team that replace the defaults' lists of the same name.
+ */
+public record WorkTracking(StatusLists defaults, Map<String, StatusLists> teams) {
+
+    /** The status names of each kind (any list may be absent: then the defaults', or none). */
+    public record StatusLists(
+            @JsonProperty("in-progress") List<String> inProgress,
+            List<String> waiting,
+            @JsonProperty("waiting-prefixes") List<String> waitingPrefixes,
+            List<String> decision,
+            List<String> done,
+            List<String> other) {
+
+        StatusLists over(StatusLists base) {
+            return new StatusLists(
+                    inProgress != null ? inProgress : base.inProgress,
+                    waiting != null ? waiting : base.waiting,
+                    waitingPrefixes != null ? waitingPrefixes : base.waitingPrefixes,
+                    decision != null ? decision : base.decision,
+                    done != null ? done : base.done,
+                    other != null ? other : base.other);
+        }
+    }
+
+    /** Without the file: Jira's standard workflow. */
+    static final WorkTracking STANDARD = new WorkTracking(
+            new StatusLists(
+                    List.of("In Progress"),
+                    List.of("In Review", "Blocked"),
+                    List.of("Waiting"),
+                    List.of("Decision Needed", "Awaiting Decision"),
+                    List.of("Done", "Closed", "Resolved"),
+                    List.of("To Do", "Open", "Backlog", "Selected for Development")),
+            Map.of());
+
+    static WorkTracking parse(byte[] content) {
+        WorkTracking read = YamlFile.read(
+                RulesFolder.WORK_TRACKING, content, WorkTracking.class, "the work-tracking mapping cannot be read");
+        StatusLists defaults =
+                read.defaults() == null ? STANDARD.defaults() : read.defaults().over(STANDARD.defaults());
+        return new WorkTracking(defaults, read.teams() == null ? Map.of() : read.teams());
+    }
+
+    /** The team's lists: its own where it has them, the defaults' otherwise. */
+    public StatusLists forTeam(String team) {
+        StatusLists own = teams.get(team);
+        return own == null ? defaults : own.over(defaults);
+    }
+}

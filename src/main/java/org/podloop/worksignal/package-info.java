@@ -1,0 +1,10 @@
+/**
+ * Execution signals from the work itself: a tracker's export (today Jira's issue search with its
+ * changelog) becomes the team's execution metrics — handoff delay, ownership clarity, commitment
+ * reliability, rework, decision latency, the delivery gap — and one snapshot through the usual intake
+ * ({@link org.podloop.intake.SnapshotIntake}). Owns {@code POST /api/teams/{key}/work-imports}, the parsing
+ * and the definitions; the status mapping is {@code rules/work-tracking.yaml}
+ * ({@link org.podloop.rules.WorkTracking}). Person-level data (who was assigned) is used in memory only,
+ * to compute team aggregates, and never stored, logged or shown.
+ */
+package org.podloop.worksignal;
