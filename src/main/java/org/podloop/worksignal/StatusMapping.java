@@ -16,7 +16,8 @@ record StatusMapping(
         Set<String> waiting,
         Set<String> waitingPrefixes,
         Set<String> decision,
-        Set<String> done) {
+        Set<String> done,
+        Set<String> other) {
 
     /** Statuses of the common Jira workflows that mean "not started": {@link StatusKind#OTHER}, but known. */
     static final Set<String> KNOWN_OTHER = Set.of("To Do", "Open", "Backlog", "Selected for Development");
@@ -27,6 +28,17 @@ record StatusMapping(
         waitingPrefixes = Set.copyOf(waitingPrefixes);
         decision = Set.copyOf(decision);
         done = Set.copyOf(done);
+        other = Set.copyOf(other);
+    }
+
+    /** With the common "not started" statuses as the known others. */
+    StatusMapping(
+            Set<String> inProgress,
+            Set<String> waiting,
+            Set<String> waitingPrefixes,
+            Set<String> decision,
+            Set<String> done) {
+        this(inProgress, waiting, waitingPrefixes, decision, done, KNOWN_OTHER);
     }
 
     static StatusMapping defaults() {
@@ -42,7 +54,7 @@ record StatusMapping(
     StatusMapping withDone(Collection<String> moreDone) {
         Set<String> all = new LinkedHashSet<>(done);
         all.addAll(moreDone);
-        return new StatusMapping(inProgress, waiting, waitingPrefixes, decision, all);
+        return new StatusMapping(inProgress, waiting, waitingPrefixes, decision, all, other);
     }
 
     /** The kind of a status; {@code statusCategoryKey} may be null when the category is not known. */
@@ -65,10 +77,10 @@ record StatusMapping(
         return "done".equalsIgnoreCase(statusCategoryKey) ? StatusKind.DONE : StatusKind.OTHER;
     }
 
-    /** Whether the status is mapped, done by category, or one of the {@link #KNOWN_OTHER} statuses. */
+    /** Whether the status is mapped, done by category, or one of the known other statuses. */
     boolean knows(String status, String statusCategoryKey) {
         return kindOf(status, statusCategoryKey) != StatusKind.OTHER
-                || (status != null && contains(KNOWN_OTHER, status.strip()));
+                || (status != null && contains(other, status.strip()));
     }
 
     private static boolean contains(Set<String> names, String name) {

@@ -43,7 +43,12 @@ public class WorkImports {
     }
 
     public WorkImportResult importWork(
-            String team, String source, String from, String to, String sprint, Integer reportedDonePercent,
+            String team,
+            String source,
+            String from,
+            String to,
+            String sprint,
+            Integer reportedDonePercent,
             JsonNode export) {
         String kind = source == null ? "" : source.strip().toLowerCase(Locale.ROOT);
         if (!SOURCES.contains(kind)) {
@@ -58,14 +63,15 @@ public class WorkImports {
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         if (days > properties.longestPeriodDays()) {
             throw new InvalidInputException(
-                    "to", "the period covers " + days + " days; one import covers at most "
-                            + properties.longestPeriodDays());
+                    "to",
+                    "the period covers " + days + " days; one import covers at most " + properties.longestPeriodDays());
         }
         if (reportedDonePercent != null && (reportedDonePercent < 0 || reportedDonePercent > 100)) {
             throw new InvalidInputException("reportedDonePercent", "must lie between 0 and 100");
         }
         if (export == null || export.isNull()) {
-            throw new InvalidInputException("body", "is required: the Jira issue search response (or an array of its pages)");
+            throw new InvalidInputException(
+                    "body", "is required: the Jira issue search response (or an array of its pages)");
         }
         List<WorkItem> items;
         try {
@@ -81,7 +87,8 @@ public class WorkImports {
                 .toList();
         if (!later.isEmpty()) {
             throw new InvalidInputException(
-                    "issues", later.size() + " item(s) were created after the period ends (" + last + "): "
+                    "issues",
+                    later.size() + " item(s) were created after the period ends (" + last + "): "
                             + String.join(", ", later.stream().limit(5).toList())
                             + (later.size() > 5 ? ", …" : "") + "; export the period asked for");
         }
@@ -94,22 +101,36 @@ public class WorkImports {
                 lower(lists.done()),
                 lower(lists.other()));
         WorkMetrics metrics = WorkMetrics.compute(
-                items, mapping, start, end, blankToNull(sprint), reportedDonePercent, properties.minItems());
+                items,
+                // Jira's changelog names statuses, not their categories: those of category done are done too
+                mapping.withDone(JiraExport.doneCategoryStatuses(export)),
+                start,
+                end,
+                blankToNull(sprint),
+                reportedDonePercent,
+                properties.minItems());
         if (!metrics.unknownStatuses().isEmpty()) {
             throw new InvalidInputException(
-                    "issues", "unknown statuses: " + String.join(", ", metrics.unknownStatuses().stream().sorted().toList())
+                    "issues",
+                    "unknown statuses: "
+                            + String.join(
+                                    ", ",
+                                    metrics.unknownStatuses().stream().sorted().toList())
                             + "; map them in rules/work-tracking.yaml (in-progress, waiting, decision, done or other)");
         }
         if (metrics.derived().isEmpty()) {
             throw new InvalidInputException(
-                    "issues", "no metric can be derived: " + metrics.leftOut().stream()
-                            .map(left -> left.metric() + " (" + left.reason() + ")")
-                            .collect(Collectors.joining("; ")));
+                    "issues",
+                    "no metric can be derived: "
+                            + metrics.leftOut().stream()
+                                    .map(left -> left.metric() + " (" + left.reason() + ")")
+                                    .collect(Collectors.joining("; ")));
         }
         Map<String, Double> signals = new LinkedHashMap<>();
         metrics.derived().forEach(derived -> signals.put(derived.metric(), derived.value()));
         String externalId = "work-" + kind + "-" + first + "-" + last;
-        IntakeResult stored = intake.receive(team, new NewSnapshot(externalId, end, null, signals));
+        // a snapshot counts who it measured: for work, the items of the export (no survey metric is in it)
+        IntakeResult stored = intake.receive(team, new NewSnapshot(externalId, end, items.size(), signals));
         String provenance = "Jira, " + first + " – " + last;
         return new WorkImportResult(
                 stored.snapshotId(),

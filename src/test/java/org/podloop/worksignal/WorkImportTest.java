@@ -1,0 +1,149 @@
+package org.podloop.worksignal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.podloop.support.ApiTest;
+import org.podloop.support.PodloopClient;
+
+/**
+ * {@code POST /api/teams/{key}/work-imports} end to end: a Jira export whose work waits long in review
+ * opens a loop with a delayed-handoffs finding and the metric's provenance; bad exports are refused
+ * naming the problem and store nothing; no person's name is kept.
+ */
+class WorkImportTest extends ApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PERIOD = "source=jira&from=2026-11-01&to=2026-11-14";
+
+    @Override
+    protected String[] teamMembers() {
+        return new String[] {"paula"};
+    }
+
+    /** An item that went To Do → In Progress (day 3) → In Review (day 4) → Done after {@code reviewHours}. */
+    private static Map<String, Object> item(int n, int reviewHours, String reviewStatus) {
+        List<Map<String, Object>> histories = new ArrayList<>();
+        histories.add(history("2026-11-03T09:00:00.000+0000", "status", "To Do", "In Progress"));
+        histories.add(history("2026-11-03T09:00:00.000+0000", "assignee", null, "Alice Example"));
+        histories.add(history("2026-11-04T09:00:00.000+0000", "status", "In Progress", reviewStatus));
+        String done = Instant.parse("2026-11-04T09:00:00Z")
+                .plusSeconds(reviewHours * 3600L)
+                .toString()
+                .replace("Z", ".000+0000");
+        histories.add(history(done, "status", reviewStatus, "Done"));
+        return Map.of(
+                "key", "ATL-" + n,
+                "fields",
+                        Map.of(
+                                "status",
+                                Map.of("name", "Done", "statusCategory", Map.of("key", "done")),
+                                "assignee",
+                                Map.of("displayName", "Alice Example", "accountId", "5b10ac8d82e05b22cc7d4ef5"),
+                                "created",
+                                "2026-11-02T09:00:00.000+0000",
+                                "resolutiondate",
+                                done),
+                "changelog",
+                        Map.of("startAt", 0, "maxResults", 100, "total", histories.size(), "histories", histories));
+    }
+
+    private static Map<String, Object> history(String at, String field, String from, String to) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("field", field);
+        item.put("fromString", from);
+        item.put("toString", to);
+        return Map.of("created", at, "items", List.of(item));
+    }
+
+    private static Map<String, Object> search(List<Map<String, Object>> issues) {
+        return Map.of("startAt", 0, "maxResults", 50, "total", issues.size(), "issues", issues);
+    }
+
+    private PodloopClient.Response post(String user, String query, Object body) {
+        return client.post(user, "/api/teams/" + team + "/work-imports?" + query, body);
+    }
+
+    private int storedSnapshots() {
+        return jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team);
+    }
+
+    @Test
+    void aJiraExportWithWorkWaitingInReviewOpensALoopWithItsProvenance() {
+        List<Map<String, Object>> issues = new ArrayList<>();
+        int[] reviewHours = {40, 44, 46, 48, 50, 52};
+        for (int i = 0; i < reviewHours.length; i++) {
+            issues.add(item(i + 1, reviewHours[i], "In Review"));
+        }
+        PodloopClient.Response imported = post("collector", PERIOD, search(issues));
+
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        JsonNode body = imported.body();
+        assertThat(body.path("loop").path("id").asText()).isNotBlank();
+        assertThat(body.path("findings").toString()).contains("DELAYED_HANDOFFS");
+        JsonNode handoff = null;
+        for (JsonNode derived : body.path("derived")) {
+            if (derived.path("metric").asText().equals("handoff_delay_hours")) {
+                handoff = derived;
+            }
+        }
+        assertThat(handoff).as(body.toString()).isNotNull();
+        assertThat(handoff.path("value").asDouble()).isEqualTo(47.0); // median of 40…52 → (46 + 48) / 2
+        assertThat(handoff.path("items").asInt()).isEqualTo(6);
+        assertThat(handoff.path("provenance").asText()).isEqualTo("Jira, 2026-11-01 – 2026-11-14");
+        assertThat(handoff.path("basis").asText()).isNotBlank();
+        assertThat(jdbc.queryForObject("select external_id from snapshots where team_key = ?", String.class, team))
+                .isEqualTo("work-jira-2026-11-01-2026-11-14");
+
+        // the same import again answers the same and stores nothing more
+        PodloopClient.Response again = post("collector", PERIOD, search(issues));
+        assertThat(again.body().path("snapshotId").asText())
+                .isEqualTo(body.path("snapshotId").asText());
+        assertThat(storedSnapshots()).isEqualTo(1);
+        // team-level only: no person's name or account anywhere Podloop keeps or answers
+        assertThat(body.toString()).doesNotContain("Alice", "5b10ac8d");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entries where content like '%Alice%' or content like '%5b10ac8d%'",
+                        Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void badImportsAreRefusedNamingTheProblemAndStoreNothing() {
+        List<Map<String, Object>> issues = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            issues.add(item(i + 1, 30, i == 0 ? "QA Stage" : "In Review"));
+        }
+        PodloopClient.Response unknown = post("collector", PERIOD, search(issues));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("field").asText()).isEqualTo("issues");
+        assertThat(unknown.body().path("detail").asText()).contains("QA Stage", "rules/work-tracking.yaml");
+
+        PodloopClient.Response tooLong = post("collector", "source=jira&from=2026-08-01&to=2026-11-14", search(issues));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().path("field").asText()).isEqualTo("to");
+
+        PodloopClient.Response github = post("collector", "source=github&from=2026-11-01&to=2026-11-14", List.of());
+        assertThat(github.body().path("field").asText()).isEqualTo("source");
+
+        PodloopClient.Response notJira = post(
+                "collector", PERIOD, List.of(Map.of("number", 12, "title", "A pull request", "timeline", List.of())));
+        assertThat(notJira.status()).isEqualTo(400);
+        assertThat(notJira.body().path("detail").asText()).doesNotContain("Exception", "java.");
+
+        PodloopClient.Response badDate = post("collector", "source=jira&from=first&to=2026-11-14", search(issues));
+        assertThat(badDate.body().path("field").asText()).isEqualTo("from");
+
+        assertThat(post("paula", PERIOD, search(issues)).status())
+                .as("a pod member posts no imports")
+                .isEqualTo(403);
+        assertThat(storedSnapshots()).isZero();
+    }
+}
