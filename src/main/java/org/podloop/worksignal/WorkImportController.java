@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/teams/{key}/work-imports?source=jira&from=…&to=…} with the export as the body. */
+/** {@code POST /api/teams/{key}/work-imports?source=jira|github&from=…&to=…} with the export as the body. */
 @RestController
 class WorkImportController {
 

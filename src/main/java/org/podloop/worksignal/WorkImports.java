@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkImports {
 
-    private static final Set<String> SOURCES = Set.of("jira");
+    private static final Set<String> SOURCES = Set.of("jira", "github");
 
     private final SnapshotIntake intake;
     private final ActiveRuleset rules;
@@ -52,8 +52,7 @@ public class WorkImports {
             JsonNode export) {
         String kind = source == null ? "" : source.strip().toLowerCase(Locale.ROOT);
         if (!SOURCES.contains(kind)) {
-            throw new InvalidInputException(
-                    "source", "must be jira (a GitHub import is not available yet; see the README, Work signals)");
+            throw new InvalidInputException("source", "must be jira or github");
         }
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
@@ -69,13 +68,17 @@ public class WorkImports {
         if (reportedDonePercent != null && (reportedDonePercent < 0 || reportedDonePercent > 100)) {
             throw new InvalidInputException("reportedDonePercent", "must lie between 0 and 100");
         }
+        boolean github = kind.equals("github");
         if (export == null || export.isNull()) {
             throw new InvalidInputException(
-                    "body", "is required: the Jira issue search response (or an array of its pages)");
+                    "body",
+                    github
+                            ? "is required: the array of issues and pull requests, each with its timeline (and reviews)"
+                            : "is required: the Jira issue search response (or an array of its pages)");
         }
         List<WorkItem> items;
         try {
-            items = JiraExport.parse(export);
+            items = github ? GitHubExport.parse(export) : JiraExport.parse(export);
         } catch (WorkImportException refused) {
             throw new InvalidInputException(refused.field(), refused.getMessage());
         }
@@ -102,8 +105,9 @@ public class WorkImports {
                 lower(lists.other()));
         WorkMetrics metrics = WorkMetrics.compute(
                 items,
-                // Jira's changelog names statuses, not their categories: those of category done are done too
-                mapping.withDone(JiraExport.doneCategoryStatuses(export)),
+                // Jira's changelog names statuses, not their categories: those of category done are done too;
+                // GitHub's statuses are the synthetic ones the mapping knows as they are
+                github ? mapping : mapping.withDone(JiraExport.doneCategoryStatuses(export)),
                 start,
                 end,
                 blankToNull(sprint),
@@ -131,7 +135,7 @@ public class WorkImports {
         String externalId = "work-" + kind + "-" + first + "-" + last;
         // a snapshot counts who it measured: for work, the items of the export (no survey metric is in it)
         IntakeResult stored = intake.receive(team, new NewSnapshot(externalId, end, items.size(), signals));
-        String provenance = "Jira, " + first + " – " + last;
+        String provenance = (github ? "GitHub, " : "Jira, ") + first + " – " + last;
         return new WorkImportResult(
                 stored.snapshotId(),
                 stored.findings(),

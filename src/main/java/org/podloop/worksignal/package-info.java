@@ -1,6 +1,6 @@
 /**
- * Execution signals from the work itself: a tracker's export (today Jira's issue search with its
- * changelog) becomes the team's execution metrics — handoff delay, ownership clarity, commitment
+ * Execution signals from the work itself: a tracker's export (Jira's issue search with its changelog, or
+ * GitHub's issues and pull requests with their timelines and reviews) becomes the team's execution metrics — handoff delay, ownership clarity, commitment
  * reliability, rework, decision latency, the delivery gap — and one snapshot through the usual intake
  * ({@link org.podloop.intake.SnapshotIntake}). Owns {@code POST /api/teams/{key}/work-imports}, the parsing
  * and the definitions; the status mapping is {@code rules/work-tracking.yaml}

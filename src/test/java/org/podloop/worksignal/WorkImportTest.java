@@ -130,8 +130,9 @@ class WorkImportTest extends ApiTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body().path("field").asText()).isEqualTo("to");
 
-        PodloopClient.Response github = post("collector", "source=github&from=2026-11-01&to=2026-11-14", List.of());
-        assertThat(github.body().path("field").asText()).isEqualTo("source");
+        PodloopClient.Response gitlab = post("collector", "source=gitlab&from=2026-11-01&to=2026-11-14", List.of());
+        assertThat(gitlab.status()).isEqualTo(400);
+        assertThat(gitlab.body().path("field").asText()).isEqualTo("source");
 
         PodloopClient.Response notJira = post(
                 "collector", PERIOD, List.of(Map.of("number", 12, "title", "A pull request", "timeline", List.of())));
