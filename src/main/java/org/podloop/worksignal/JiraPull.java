@@ -1,0 +1,129 @@
+package org.podloop.worksignal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Jira pull connector: for each team with a JQL in {@code podloop.work.jira.teams}, fetches the issue
+ * search with its changelog, page by page, for the last {@code podloop.work.jira.period-days} full days,
+ * and imports it exactly as a posted export ({@link WorkImports}: same checks, same idempotent snapshot).
+ * Off unless {@code podloop.work.jira.base-url} is set. Jira Cloud takes {@code user} (the account's mail)
+ * and an API token as Basic; Jira Data Center a personal access token as Bearer (no {@code user}).
+ */
+@Component
+class JiraPull {
+
+    private static final Logger log = LoggerFactory.getLogger(JiraPull.class);
+    private static final int PAGE = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WorkImports imports;
+    private final WorkProperties.Jira jira;
+    private final Clock clock;
+    private final HttpClient http;
+
+    JiraPull(WorkImports imports, WorkProperties properties, Clock clock) {
+        this(imports, properties.jira(), clock);
+    }
+
+    JiraPull(WorkImports imports, WorkProperties.Jira jira, Clock clock) {
+        this.imports = imports;
+        this.jira = jira;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${podloop.work.jira.pull-every:P1D}",
+            initialDelayString = "${podloop.work.jira.first-pull-after:PT5M}")
+    void pullAll() {
+        if (!configured()) {
+            return;
+        }
+        jira.teams().forEach((team, jql) -> {
+            try {
+                WorkImportResult result = pull(team);
+                log.info("jira: team '{}' imported {} items ({} metrics)", team, result.items(), result.derived().size());
+            } catch (RuntimeException failed) {
+                // one team's failure must not keep the others from theirs; the next pull tries again
+                log.warn("jira: the pull for team '{}' failed: {}", team, failed.getMessage());
+            }
+        });
+    }
+
+    boolean configured() {
+        return jira.baseUrl() != null && !jira.baseUrl().isBlank() && jira.teams() != null;
+    }
+
+    /** Pulls the team's last full days (ending yesterday, UTC) and imports them. */
+    WorkImportResult pull(String team) {
+        String jql = jira.teams().get(team);
+        if (jql == null) {
+            throw new IllegalArgumentException("no JQL for team '" + team + "' in podloop.work.jira.teams");
+        }
+        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        LocalDate from = to.minusDays(jira.periodDays() - 1L);
+        String query = "(" + jql + ") AND updated >= \\"" + from + "\\" ORDER BY key";
+        ArrayNode pages = JSON.createArrayNode();
+        int startAt = 0;
+        while (true) {
+            JsonNode page = get("/rest/api/2/search?jql=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                    + "&expand=changelog&startAt=" + startAt + "&maxResults=" + PAGE);
+            pages.add(page);
+            int got = page.path("issues").size();
+            int total = page.path("total").asInt(0);
+            startAt += got;
+            if (got == 0 || startAt >= total) {
+                break;
+            }
+        }
+        return imports.importWork(team, "jira", from.toString(), to.toString(), null, null, pages);
+    }
+
+    private JsonNode get(String pathAndQuery) {
+        String base = jira.baseUrl().endsWith("/") ? jira.baseUrl().substring(0, jira.baseUrl().length() - 1) : jira.baseUrl();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (jira.token() != null && !jira.token().isBlank()) {
+            request.header(
+                    "Authorization",
+                    jira.user() == null || jira.user().isBlank()
+                            ? "Bearer " + jira.token()
+                            : "Basic " + Base64.getEncoder()
+                                    .encodeToString((jira.user() + ":" + jira.token()).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Jira answered " + response.statusCode() + " to the issue search");
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Jira could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pulling from Jira");
+        }
+    }
+}
