@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,12 @@ class JiraPull {
     private final Clock clock;
     private final HttpClient http;
 
+    @Autowired
     JiraPull(WorkImports imports, WorkProperties properties, Clock clock) {
         this(imports, properties.jira(), clock);
     }
 
+    /** With a connection of its own (tests point it at a local server). */
     JiraPull(WorkImports imports, WorkProperties.Jira jira, Clock clock) {
         this.imports = imports;
         this.jira = jira;
@@ -63,7 +66,11 @@ class JiraPull {
         jira.teams().forEach((team, jql) -> {
             try {
                 WorkImportResult result = pull(team);
-                log.info("jira: team '{}' imported {} items ({} metrics)", team, result.items(), result.derived().size());
+                log.info(
+                        "jira: team '{}' imported {} items ({} metrics)",
+                        team,
+                        result.items(),
+                        result.derived().size());
             } catch (RuntimeException failed) {
                 // one team's failure must not keep the others from theirs; the next pull tries again
                 log.warn("jira: the pull for team '{}' failed: {}", team, failed.getMessage());
@@ -83,7 +90,7 @@ class JiraPull {
         }
         LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         LocalDate from = to.minusDays(jira.periodDays() - 1L);
-        String query = "(" + jql + ") AND updated >= \\"" + from + "\\" ORDER BY key";
+        String query = "(" + jql + ") AND updated >= \"" + from + "\" ORDER BY key";
         ArrayNode pages = JSON.createArrayNode();
         int startAt = 0;
         while (true) {
@@ -101,7 +108,9 @@ class JiraPull {
     }
 
     private JsonNode get(String pathAndQuery) {
-        String base = jira.baseUrl().endsWith("/") ? jira.baseUrl().substring(0, jira.baseUrl().length() - 1) : jira.baseUrl();
+        String base = jira.baseUrl().endsWith("/")
+                ? jira.baseUrl().substring(0, jira.baseUrl().length() - 1)
+                : jira.baseUrl();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
@@ -110,8 +119,10 @@ class JiraPull {
                     "Authorization",
                     jira.user() == null || jira.user().isBlank()
                             ? "Bearer " + jira.token()
-                            : "Basic " + Base64.getEncoder()
-                                    .encodeToString((jira.user() + ":" + jira.token()).getBytes(StandardCharsets.UTF_8)));
+                            : "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((jira.user() + ":" + jira.token())
+                                                    .getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());

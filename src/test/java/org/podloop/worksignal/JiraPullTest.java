@@ -95,12 +95,13 @@ class JiraPullTest extends ApiTest {
         LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         LocalDate from = to.minusDays(13);
         assertThat(queries.get(0))
-                .contains("jql=(project = ATL) AND updated >= \\"" + from + "\\" ORDER BY key")
+                .contains("jql=(project = ATL) AND updated >= \"" + from + "\" ORDER BY key")
                 .contains("expand=changelog", "startAt=0", "maxResults=50");
         assertThat(queries.get(1)).contains("startAt=4");
         assertThat(authorizations.get(0))
-                .isEqualTo("Basic " + Base64.getEncoder()
-                        .encodeToString("bot@example.org:api-token".getBytes(StandardCharsets.UTF_8)));
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("bot@example.org:api-token".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(result.items()).isEqualTo(6);
         assertThat(result.from()).isEqualTo(from);

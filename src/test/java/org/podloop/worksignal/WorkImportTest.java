@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,43 +27,14 @@ class WorkImportTest extends ApiTest {
         return new String[] {"paula"};
     }
 
-    /** An item that went To Do → In Progress (day 3) → In Review (day 4) → Done after {@code reviewHours}. */
-    private static Map<String, Object> item(int n, int reviewHours, String reviewStatus) {
-        List<Map<String, Object>> histories = new ArrayList<>();
-        histories.add(history("2026-11-03T09:00:00.000+0000", "status", "To Do", "In Progress"));
-        histories.add(history("2026-11-03T09:00:00.000+0000", "assignee", null, "Alice Example"));
-        histories.add(history("2026-11-04T09:00:00.000+0000", "status", "In Progress", reviewStatus));
-        String done = Instant.parse("2026-11-04T09:00:00Z")
-                .plusSeconds(reviewHours * 3600L)
-                .toString()
-                .replace("Z", ".000+0000");
-        histories.add(history(done, "status", reviewStatus, "Done"));
-        return Map.of(
-                "key", "ATL-" + n,
-                "fields",
-                        Map.of(
-                                "status",
-                                Map.of("name", "Done", "statusCategory", Map.of("key", "done")),
-                                "assignee",
-                                Map.of("displayName", "Alice Example", "accountId", "5b10ac8d82e05b22cc7d4ef5"),
-                                "created",
-                                "2026-11-02T09:00:00.000+0000",
-                                "resolutiondate",
-                                done),
-                "changelog",
-                        Map.of("startAt", 0, "maxResults", 100, "total", histories.size(), "histories", histories));
-    }
+    private static final LocalDate CREATED = LocalDate.parse("2026-11-02");
 
-    private static Map<String, Object> history(String at, String field, String from, String to) {
-        Map<String, Object> item = new HashMap<>();
-        item.put("field", field);
-        item.put("fromString", from);
-        item.put("toString", to);
-        return Map.of("created", at, "items", List.of(item));
+    private static Map<String, Object> item(int n, int reviewHours, String reviewStatus) {
+        return JiraFixture.item("ATL-" + n, CREATED, reviewHours, reviewStatus);
     }
 
     private static Map<String, Object> search(List<Map<String, Object>> issues) {
-        return Map.of("startAt", 0, "maxResults", 50, "total", issues.size(), "issues", issues);
+        return JiraFixture.search(issues);
     }
 
     private PodloopClient.Response post(String user, String query, Object body) {
