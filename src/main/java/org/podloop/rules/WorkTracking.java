@@ -1,7 +1,10 @@
 package org.podloop.rules;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,7 +50,40 @@ public record WorkTracking(StatusLists defaults, Map<String, StatusLists> teams)
                 RulesFolder.WORK_TRACKING, content, WorkTracking.class, "the work-tracking mapping cannot be read");
         StatusLists defaults =
                 read.defaults() == null ? STANDARD.defaults() : read.defaults().over(STANDARD.defaults());
-        return new WorkTracking(defaults, read.teams() == null ? Map.of() : read.teams());
+        WorkTracking tracking = new WorkTracking(defaults, read.teams() == null ? Map.of() : read.teams());
+        check("defaults", defaults);
+        tracking.teams().forEach((team, lists) -> check("teams." + team, lists.over(defaults)));
+        return tracking;
+    }
+
+    /** Every name a text, and each status of one kind only. */
+    private static void check(String where, StatusLists lists) {
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        named.put("in-progress", lists.inProgress());
+        named.put("waiting", lists.waiting());
+        named.put("decision", lists.decision());
+        named.put("done", lists.done());
+        named.put("other", lists.other());
+        named.put("waiting-prefixes", lists.waitingPrefixes());
+        Map<String, String> kindOf = new HashMap<>();
+        named.forEach((kind, names) -> {
+            for (String name : names == null ? List.<String>of() : names) {
+                if (name == null || name.isBlank()) {
+                    throw refused(where + "." + kind + " holds an empty name");
+                }
+                String earlier = kind.equals("waiting-prefixes")
+                        ? null
+                        : kindOf.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), kind);
+                if (earlier != null) {
+                    throw refused(where + ": '" + name.strip() + "' is both " + earlier + " and " + kind);
+                }
+            }
+        });
+    }
+
+    private static RulesetBuildException refused(String problem) {
+        return new RulesetBuildException(
+                "the work-tracking mapping cannot be read", List.of(RulesFolder.WORK_TRACKING + ": " + problem));
     }
 
     /** The team's lists: its own where it has them, the defaults' otherwise. */

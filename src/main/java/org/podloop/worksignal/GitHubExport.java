@@ -375,7 +375,9 @@ final class GitHubExport {
                 // refused below
             }
         }
-        throw new WorkImportException(field + "." + name, "expected a time such as 2026-11-03T09:15:00Z, got " + node);
+        throw new WorkImportException(
+                field + "." + name,
+                "expected a time such as 2026-11-03T09:15:00Z, got " + WorkImportException.shown(node));
     }
 
     private enum Kind {

@@ -277,6 +277,11 @@ final class JiraExport {
         return node.asText().isBlank() ? null : node.asText();
     }
 
+    /** When an issue was created, as its export says. */
+    static Instant createdOf(JsonNode issue) {
+        return time(issue.path("fields"), "created", "issues", true);
+    }
+
     private static Instant time(JsonNode parent, String name, String field, boolean required) {
         JsonNode node = parent.path(name);
         if (node.isMissingNode() || node.isNull()) {
@@ -297,7 +302,8 @@ final class JiraExport {
         }
         throw new WorkImportException(
                 field + "." + name,
-                "expected a time such as 2026-11-03T09:15:00.000+0000 or 2026-11-03T09:15:00Z, got " + node);
+                "expected a time such as 2026-11-03T09:15:00.000+0000 or 2026-11-03T09:15:00Z, got "
+                        + WorkImportException.shown(node));
     }
 
     private static String strip(String value) {

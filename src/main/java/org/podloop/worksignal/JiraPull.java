@@ -3,6 +3,7 @@ package org.podloop.worksignal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -33,6 +35,9 @@ class JiraPull {
 
     private static final Logger log = LoggerFactory.getLogger(JiraPull.class);
     private static final int PAGE = 50;
+    /** 10,000 issues a pull at most: a JQL that matches more is one to narrow. */
+    private static final int MOST_PAGES = 200;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkImports imports;
@@ -90,21 +95,44 @@ class JiraPull {
         }
         LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         LocalDate from = to.minusDays(jira.periodDays() - 1L);
-        String query = "(" + jql + ") AND updated >= \"" + from + "\" ORDER BY key";
+        // what changed in the period, and what is still open (it may have waited all period untouched)
+        String query = "(" + jql + ") AND (updated >= \"" + from + "\" OR statusCategory != Done) ORDER BY key";
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         ArrayNode pages = JSON.createArrayNode();
         int startAt = 0;
         while (true) {
             JsonNode page = get("/rest/api/2/search?jql=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                     + "&expand=changelog&startAt=" + startAt + "&maxResults=" + PAGE);
-            pages.add(page);
+            if (!page.path("errorMessages").isEmpty() || !page.path("issues").isArray()) {
+                throw new IllegalStateException("Jira answered no issue search (" + page.path("errorMessages") + ")");
+            }
             int got = page.path("issues").size();
-            int total = page.path("total").asInt(0);
+            pages.add(createdBefore(page, end));
             startAt += got;
-            if (got == 0 || startAt >= total) {
+            // without a total, the last page is the one with fewer issues than asked for
+            boolean last = page.has("total") ? startAt >= page.path("total").asInt() : got < PAGE;
+            if (got == 0 || last || pages.size() >= MOST_PAGES) {
                 break;
             }
         }
         return imports.importWork(team, "jira", from.toString(), to.toString(), null, null, pages);
+    }
+
+    /** The page without the issues created after the period ends (this morning's), which the import would refuse. */
+    private static JsonNode createdBefore(JsonNode page, Instant end) {
+        ObjectNode copy = page.deepCopy();
+        ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode issue : page.path("issues")) {
+            try {
+                if (JiraExport.createdOf(issue).isBefore(end)) {
+                    kept.add(issue);
+                }
+            } catch (RuntimeException unreadable) {
+                kept.add(issue); // the import names what is wrong with it
+            }
+        }
+        copy.set("issues", kept);
+        return copy;
     }
 
     private JsonNode get(String pathAndQuery) {

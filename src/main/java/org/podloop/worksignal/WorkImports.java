@@ -1,6 +1,7 @@
 package org.podloop.worksignal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -35,11 +36,13 @@ public class WorkImports {
     private final SnapshotIntake intake;
     private final ActiveRuleset rules;
     private final WorkProperties properties;
+    private final Clock clock;
 
-    WorkImports(SnapshotIntake intake, ActiveRuleset rules, WorkProperties properties) {
+    WorkImports(SnapshotIntake intake, ActiveRuleset rules, WorkProperties properties, Clock clock) {
         this.intake = intake;
         this.rules = rules;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public WorkImportResult importWork(
@@ -56,6 +59,12 @@ public class WorkImports {
         }
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
+        // the refusals about the export name what was sent: Jira's issues, or GitHub's list
+        String input = kind.equals("jira") ? "issues" : "body";
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (!last.isBefore(today)) {
+            throw new InvalidInputException("to", "must be a day that is over (before " + today + ", UTC)");
+        }
         if (last.isBefore(first)) {
             throw new InvalidInputException("to", "must not lie before from (" + first + ")");
         }
@@ -90,7 +99,7 @@ public class WorkImports {
                 .toList();
         if (!later.isEmpty()) {
             throw new InvalidInputException(
-                    "issues",
+                    input,
                     later.size() + " item(s) were created after the period ends (" + last + "): "
                             + String.join(", ", later.stream().limit(5).toList())
                             + (later.size() > 5 ? ", …" : "") + "; export the period asked for");
@@ -115,7 +124,7 @@ public class WorkImports {
                 properties.minItems());
         if (!metrics.unknownStatuses().isEmpty()) {
             throw new InvalidInputException(
-                    "issues",
+                    input,
                     "unknown statuses: "
                             + String.join(
                                     ", ",
@@ -124,7 +133,7 @@ public class WorkImports {
         }
         if (metrics.derived().isEmpty()) {
             throw new InvalidInputException(
-                    "issues",
+                    input,
                     "no metric can be derived: "
                             + metrics.leftOut().stream()
                                     .map(left -> left.metric() + " (" + left.reason() + ")")
@@ -155,7 +164,11 @@ public class WorkImports {
             throw new InvalidInputException(field, "is required: a date as YYYY-MM-DD");
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() < 2000) {
+                throw new DateTimeParseException("before 2000", text, 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "must be a date as YYYY-MM-DD, such as 2026-11-01");
         }

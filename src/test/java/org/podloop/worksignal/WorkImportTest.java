@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,13 @@ class WorkImportTest extends ApiTest {
                 "collector", PERIOD, List.of(Map.of("number", 12, "title", "A pull request", "timeline", List.of())));
         assertThat(notJira.status()).isEqualTo(400);
         assertThat(notJira.body().path("detail").asText()).doesNotContain("Exception", "java.");
+
+        PodloopClient.Response notOver =
+                post("collector", "source=jira&from=2026-11-01&to=" + LocalDate.now(ZoneOffset.UTC), search(issues));
+        assertThat(notOver.body().path("field").asText()).isEqualTo("to");
+        PodloopClient.Response farAway =
+                post("collector", "source=jira&from=+999999999-12-31&to=+999999999-12-31", search(issues));
+        assertThat(farAway.status()).isEqualTo(400);
 
         PodloopClient.Response badDate = post("collector", "source=jira&from=first&to=2026-11-14", search(issues));
         assertThat(badDate.body().path("field").asText()).isEqualTo("from");
