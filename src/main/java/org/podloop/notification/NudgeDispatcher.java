@@ -140,16 +140,30 @@ class NudgeDispatcher {
             // a mail that waited (quiet hours, retries) for a task since done or a round since closed
             return nudges.finish(nudge.id(), node, NudgeStatus.OUTDATED, now, null);
         }
+        // where it goes, looked up once: her mail address, or the team's webhook for the channel
+        String address = null;
+        URI webhook = null;
         if (nudge.channel() == Channel.EMAIL) {
-            Optional<NudgeStatus> held = mailHeldBack(nudge, now);
+            address = directory
+                    .person(nudge.recipient())
+                    .map(Directory.Person::email)
+                    .orElse(null);
+            Optional<NudgeStatus> held = mailHeldBack(nudge, address, now);
             if (held.isPresent()) {
                 return held.get() != NudgeStatus.PENDING && nudges.finish(nudge.id(), node, held.get(), now, null);
             }
-        } else if (webhooks.of(nudge.team()).of(nudge.channel()) == null) {
-            return nudges.finish(nudge.id(), node, NudgeStatus.KEPT, now, "the team's webhook was removed");
+        } else {
+            webhook = webhooks.of(nudge.team()).of(nudge.channel());
+            if (webhook == null) {
+                return nudges.finish(nudge.id(), node, NudgeStatus.KEPT, now, "the team's webhook was removed");
+            }
         }
         try {
-            send(nudge);
+            if (address != null) {
+                mail.send(address, nudge.subject(), nudge.body());
+            } else {
+                chat.send(nudge.channel(), webhook, nudge.subject(), nudge.body(), nudge.link());
+            }
         } catch (MailSendException failed) {
             if (addressRefused(failed)) {
                 log.warn("nudges: the mail server refused the address of a member of team '{}' for good", nudge.team());
@@ -180,11 +194,11 @@ class NudgeDispatcher {
      * Why a mail does not go now: delayed to the end of her quiet hours (PENDING, after moving it on), or
      * kept for the start page with the reason; empty when it may go.
      */
-    private Optional<NudgeStatus> mailHeldBack(Nudges.Nudge nudge, Instant now) {
+    private Optional<NudgeStatus> mailHeldBack(Nudges.Nudge nudge, String address, Instant now) {
         if (!mail.configured()) {
             return Optional.of(NudgeStatus.KEPT);
         }
-        if (directory.person(nudge.recipient()).map(Directory.Person::email).isEmpty()) {
+        if (address == null) {
             return Optional.of(NudgeStatus.NO_ADDRESS);
         }
         Preferences preferences = people.preferences(nudge.recipient());
@@ -203,19 +217,6 @@ class NudgeDispatcher {
             return Optional.of(NudgeStatus.WEEKLY_LIMIT);
         }
         return Optional.empty();
-    }
-
-    private void send(Nudges.Nudge nudge) {
-        if (nudge.channel() == Channel.EMAIL) {
-            String address = directory
-                    .person(nudge.recipient())
-                    .map(Directory.Person::email)
-                    .orElseThrow();
-            mail.send(address, nudge.subject(), nudge.body());
-        } else {
-            URI webhook = webhooks.of(nudge.team()).of(nudge.channel());
-            chat.send(nudge.channel(), webhook, nudge.subject(), nudge.body(), nudge.link());
-        }
     }
 
     private boolean retryLater(Nudges.Nudge nudge, Instant now, RuntimeException failed) {

@@ -2,9 +2,7 @@ package org.podloop.worksignal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,6 +32,8 @@ import java.util.Set;
  * this class; bad input is refused with a {@link WorkImportException} naming the field.
  */
 final class GitHubExport {
+
+    private static final List<DateTimeFormatter> TIME_FORMATS = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
     static final String TO_DO = "To Do";
     static final String IN_PROGRESS = "In Progress";
@@ -86,7 +86,7 @@ final class GitHubExport {
         }
         String key = "#" + number.asLong();
         Instant created = time(node, "created_at", field, true);
-        String state = text(node, "state", field);
+        String state = ExportFields.text(node, "state", field);
         if (!state.equals("open") && !state.equals("closed")) {
             throw new WorkImportException(field + ".state", "expected \"open\" or \"closed\"");
         }
@@ -168,7 +168,7 @@ final class GitHubExport {
         if (!node.isObject()) {
             throw new WorkImportException(field, "expected an event");
         }
-        String name = text(node, "event", field);
+        String name = ExportFields.text(node, "event", field);
         Kind kind = switch (name) {
             case "assigned" -> Kind.ASSIGNED;
             case "unassigned" -> Kind.UNASSIGNED;
@@ -187,7 +187,8 @@ final class GitHubExport {
         Instant at = time(node, "created_at", field, true);
         String subject = switch (kind) {
             case ASSIGNED, UNASSIGNED -> login(node, "assignee", field, true);
-            case LABELED, UNLABELED -> text(object(node, "label", field), "name", field + ".label");
+            case LABELED, UNLABELED ->
+                ExportFields.text(ExportFields.object(node, "label", field), "name", field + ".label");
             default -> null;
         };
         events.add(new Event(at, kind, subject));
@@ -313,15 +314,6 @@ final class GitHubExport {
         return label.strip().equalsIgnoreCase(BLOCKED_LABEL);
     }
 
-    private static JsonNode object(JsonNode parent, String name, String field) {
-        JsonNode node = parent.path(name);
-        if (!node.isObject()) {
-            throw new WorkImportException(
-                    field + "." + name, node.isMissingNode() || node.isNull() ? "is missing" : "expected an object");
-        }
-        return node;
-    }
-
     /** The login of the person in {@code parent.name}: required, or null when the person is null or absent. */
     private static String login(JsonNode parent, String name, String field, boolean required) {
         JsonNode person = parent.path(name);
@@ -334,7 +326,7 @@ final class GitHubExport {
         if (!person.isObject()) {
             throw new WorkImportException(field + "." + name, "expected a person with a \"login\"");
         }
-        return text(person, "login", field + "." + name);
+        return ExportFields.text(person, "login", field + "." + name);
     }
 
     private static String login(JsonNode list, int index, String field) {
@@ -345,39 +337,11 @@ final class GitHubExport {
         if (!person.isObject()) {
             throw new WorkImportException(field + "[" + index + "]", "expected a person with a \"login\"");
         }
-        return text(person, "login", field + "[" + index + "]");
-    }
-
-    private static String text(JsonNode parent, String name, String field) {
-        JsonNode node = parent.path(name);
-        if (node.isMissingNode() || node.isNull()) {
-            throw new WorkImportException(field + "." + name, "is missing");
-        }
-        if (!node.isTextual() || node.asText().isBlank()) {
-            throw new WorkImportException(field + "." + name, "expected text");
-        }
-        return node.asText().strip();
+        return ExportFields.text(person, "login", field + "[" + index + "]");
     }
 
     private static Instant time(JsonNode parent, String name, String field, boolean required) {
-        JsonNode node = parent.path(name);
-        if (node.isMissingNode() || node.isNull()) {
-            if (required) {
-                throw new WorkImportException(field + "." + name, "is missing");
-            }
-            return null;
-        }
-        if (node.isTextual()) {
-            try {
-                return OffsetDateTime.parse(node.asText().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
-            } catch (DateTimeParseException notATime) {
-                // refused below
-            }
-        }
-        throw new WorkImportException(
-                field + "." + name,
-                "expected a time such as 2026-11-03T09:15:00Z, got " + WorkImportException.shown(node));
+        return ExportFields.time(parent, name, field, required, TIME_FORMATS, "2026-11-03T09:15:00Z");
     }
 
     private enum Kind {

@@ -2,10 +2,8 @@ package org.podloop.worksignal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,6 +34,9 @@ final class JiraExport {
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendOffset("+HHMM", "Z")
             .toFormatter();
+
+    private static final List<DateTimeFormatter> TIME_FORMATS =
+            List.of(JIRA_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
     private JiraExport() {}
 
@@ -109,10 +110,10 @@ final class JiraExport {
             throw new WorkImportException(
                     field, "expected a Jira issue with a \"key\" and \"fields\"; " + NOT_A_SEARCH_RESPONSE);
         }
-        String key = text(issue, "key", field);
-        JsonNode fields = object(issue, "fields", field);
-        JsonNode status = object(fields, "status", field + ".fields");
-        String currentStatus = text(status, "name", field + ".fields.status");
+        String key = ExportFields.text(issue, "key", field);
+        JsonNode fields = ExportFields.object(issue, "fields", field);
+        JsonNode status = ExportFields.object(fields, "status", field + ".fields");
+        String currentStatus = ExportFields.text(status, "name", field + ".fields.status");
         Instant created = time(fields, "created", field + ".fields", true);
         Instant resolved = time(fields, "resolutiondate", field + ".fields", false);
         JsonNode assignee = fields.path("assignee");
@@ -148,7 +149,7 @@ final class JiraExport {
                 if (!entry.isObject()) {
                     throw new WorkImportException(entryField, "expected a changed field");
                 }
-                String name = text(entry, "field", entryField);
+                String name = ExportFields.text(entry, "field", entryField);
                 changes.add(new Change(
                         at,
                         name,
@@ -246,26 +247,6 @@ final class JiraExport {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static JsonNode object(JsonNode parent, String name, String field) {
-        JsonNode node = parent.path(name);
-        if (!node.isObject()) {
-            throw new WorkImportException(
-                    field + "." + name, node.isMissingNode() || node.isNull() ? "is missing" : "expected an object");
-        }
-        return node;
-    }
-
-    private static String text(JsonNode parent, String name, String field) {
-        JsonNode node = parent.path(name);
-        if (node.isMissingNode() || node.isNull()) {
-            throw new WorkImportException(field + "." + name, "is missing");
-        }
-        if (!node.isTextual() || node.asText().isBlank()) {
-            throw new WorkImportException(field + "." + name, "expected text");
-        }
-        return node.asText().strip();
-    }
-
     private static String optionalText(JsonNode parent, String name, String field) {
         JsonNode node = parent.path(name);
         if (node.isMissingNode() || node.isNull()) {
@@ -283,27 +264,8 @@ final class JiraExport {
     }
 
     private static Instant time(JsonNode parent, String name, String field, boolean required) {
-        JsonNode node = parent.path(name);
-        if (node.isMissingNode() || node.isNull()) {
-            if (required) {
-                throw new WorkImportException(field + "." + name, "is missing");
-            }
-            return null;
-        }
-        if (node.isTextual()) {
-            String value = node.asText().strip();
-            for (DateTimeFormatter format : List.of(JIRA_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME)) {
-                try {
-                    return OffsetDateTime.parse(value, format).toInstant();
-                } catch (DateTimeParseException notThisFormat) {
-                    // try the next format
-                }
-            }
-        }
-        throw new WorkImportException(
-                field + "." + name,
-                "expected a time such as 2026-11-03T09:15:00.000+0000 or 2026-11-03T09:15:00Z, got "
-                        + WorkImportException.shown(node));
+        return ExportFields.time(
+                parent, name, field, required, TIME_FORMATS, "2026-11-03T09:15:00.000+0000 or 2026-11-03T09:15:00Z");
     }
 
     private static String strip(String value) {

@@ -180,7 +180,7 @@ class ModelAssistantTest extends ApiTest {
     }
 
     @Test
-    void aSlowOrFailingServerLeavesTheBuiltInDraft() {
+    void aServerSlowerThanItsTimeoutLeavesTheBuiltInDraft() {
         answer = "too late";
         delayMillis = 3000;
         String loopId = openLoop();
