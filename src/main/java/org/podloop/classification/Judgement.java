@@ -71,7 +71,8 @@ final class Judgement {
         Map<String, FindingView> byPattern = new LinkedHashMap<>();
         run.results(Finding.class).stream()
                 .sorted(Comparator.comparing(Finding::getPattern))
-                .forEach(finding -> byPattern.merge(finding.getPattern(), view(finding, run), Judgement::merge));
+                .forEach(finding ->
+                        byPattern.merge(finding.getPattern(), view(finding, run, metrics), Judgement::merge));
         return List.copyOf(byPattern.values());
     }
 
@@ -256,7 +257,7 @@ final class Judgement {
         return Optional.of(new Trend(metric, known.get().informs(), current, previous, declines, deterioration));
     }
 
-    private FindingView view(Finding finding, RuleRun run) {
+    private FindingView view(Finding finding, RuleRun run, Map<String, MetricValue> metrics) {
         List<Evidence> evidence = new ArrayList<>();
         run.matchesFor(finding).forEach(match -> {
             String threshold = match.getKey().metadata().get("threshold");
@@ -265,14 +266,26 @@ final class Judgement {
                 if (fact instanceof Signal s && spread && s.getSd() != null) {
                     evidence.add(new Evidence(s.getMetric(), s.getSd(), threshold, null, SPREAD));
                 } else if (fact instanceof Signal s) {
-                    evidence.add(new Evidence(s.getMetric(), s.getValue(), threshold));
+                    evidence.add(new Evidence(
+                            s.getMetric(), s.getValue(), threshold, null, null, provenance(metrics, s.getMetric())));
                 } else if (fact instanceof Trend t) {
-                    evidence.add(new Evidence(t.getMetric(), t.getCurrent(), threshold, t.getPrevious()));
+                    evidence.add(new Evidence(
+                            t.getMetric(),
+                            t.getCurrent(),
+                            threshold,
+                            t.getPrevious(),
+                            null,
+                            provenance(metrics, t.getMetric())));
                 }
             }
         });
         return new FindingView(
                 finding.getPattern(), finding.getSeverity().name(), evidence, run.rulesFor(finding), ruleset.version());
+    }
+
+    private static String provenance(Map<String, MetricValue> metrics, String metric) {
+        MetricValue value = metrics.get(metric);
+        return value == null ? null : value.provenance();
     }
 
     /** Two rules raised the same pattern: the higher severity stands, and both rules and their evidence are kept. */

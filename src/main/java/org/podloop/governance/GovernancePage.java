@@ -141,7 +141,8 @@ class GovernancePage {
                                                 .map(e -> e.label() + " " + Words.number(e.value())
                                                         + (e.threshold() == null
                                                                 ? ""
-                                                                : " (rule: " + e.threshold() + ")"))
+                                                                : " (rule: " + e.threshold() + ")")
+                                                        + (e.provenance() == null ? "" : " — " + e.provenance()))
                                                 .collect(Collectors.joining(", "))))
                 .toList();
         String intervention = it.interventionId() == null

@@ -36,7 +36,10 @@ final class PlainWords {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1) + (words.endsWith(".") ? "" : ".");
     }
 
-    /** "Psychological safety: 38 of 100 (before: 45, 50)" — or the spread of the answers, for {@code sd}. */
+    /**
+     * "Psychological safety: 38 of 100 (before: 45, 50)", a derived value with where it comes from, or the
+     * spread of the answers, for {@code sd}.
+     */
     static String valueLine(MetricCatalogue catalogue, Evidence evidence, List<SnapshotView> earlier) {
         Optional<Metric> metric = catalogue.find(evidence.metric());
         String title = metric.map(Metric::title).orElse(evidence.metric());
@@ -50,7 +53,8 @@ final class PlainWords {
                 .map(value -> amount(metric, value.mean()))
                 .toList();
         return title + ": " + amount(metric, evidence.value())
-                + (before.isEmpty() ? "" : " (before: " + String.join(", ", before) + ")");
+                + (before.isEmpty() ? "" : " (before: " + String.join(", ", before) + ")")
+                + (evidence.provenance() == null ? "" : " — " + evidence.provenance());
     }
 
     /** A stored value as read: "60 of 100 (5 answers)", or why there is none. */

@@ -9,7 +9,9 @@ import java.util.Map;
  * One measurement of a team as a client posts it: computed {@code signals} {metric: value} and/or raw
  * anonymous {@code surveys} {metric: [[answer per item] per respondent]}. Answers are scored and
  * dropped; only team-level aggregates are stored. Podloop's own collection (pulse rounds) hands in
- * {@code surveyTotals} instead, which is not part of the JSON a client may send.
+ * {@code surveyTotals} instead, which is not part of the JSON a client may send; imports of work derive
+ * their signals and hand in each one's {@code provenance} (also not part of a client's JSON: a client
+ * cannot claim a source).
  */
 public record NewSnapshot(
         String externalId,
@@ -17,7 +19,18 @@ public record NewSnapshot(
         Integer respondents,
         Map<String, Double> signals,
         Map<String, List<List<Double>>> surveys,
-        @JsonIgnore Map<String, SurveyTotals> surveyTotals) {
+        @JsonIgnore Map<String, SurveyTotals> surveyTotals,
+        @JsonIgnore Map<String, String> provenance) {
+
+    public NewSnapshot(
+            String externalId,
+            Instant measuredAt,
+            Integer respondents,
+            Map<String, Double> signals,
+            Map<String, List<List<Double>>> surveys,
+            Map<String, SurveyTotals> surveyTotals) {
+        this(externalId, measuredAt, respondents, signals, surveys, surveyTotals, null);
+    }
 
     public NewSnapshot(String externalId, Instant measuredAt, Integer respondents, Map<String, Double> signals) {
         this(externalId, measuredAt, respondents, signals, null, null);
@@ -32,6 +45,16 @@ public record NewSnapshot(
         this(externalId, measuredAt, respondents, signals, surveys, null);
     }
 
+    /** Derived signals, each with where it comes from. */
+    public static NewSnapshot derived(
+            String externalId,
+            Instant measuredAt,
+            int respondents,
+            Map<String, Double> signals,
+            Map<String, String> provenance) {
+        return new NewSnapshot(externalId, measuredAt, respondents, signals, null, null, provenance);
+    }
+
     /** A measurement of pre-aggregated survey results only. */
     public static NewSnapshot ofTotals(
             String externalId, Instant measuredAt, int respondents, Map<String, SurveyTotals> totals) {
@@ -44,6 +67,10 @@ public record NewSnapshot(
 
     Map<String, List<List<Double>>> surveysOrEmpty() {
         return surveys == null ? Map.of() : surveys;
+    }
+
+    Map<String, String> provenanceOrEmpty() {
+        return provenance == null ? Map.of() : provenance;
     }
 
     Map<String, SurveyTotals> surveyTotalsOrEmpty() {

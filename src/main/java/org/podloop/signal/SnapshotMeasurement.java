@@ -105,7 +105,9 @@ class SnapshotMeasurement {
                 throw new InvalidInputException("signals." + key, problem);
             });
             Metric metric = catalogue.find(key).orElseThrow();
-            values.put(key, protect(metric, MetricValue.measured(value, null, request.respondents())));
+            MetricValue measured = protect(metric, MetricValue.measured(value, null, request.respondents()));
+            String where = request.provenanceOrEmpty().get(key);
+            values.put(key, where == null || measured.isSuppressed() ? measured : measured.from(where));
         });
         request.surveysOrEmpty().forEach((key, answerSets) -> {
             String field = "surveys." + key;
@@ -208,7 +210,9 @@ class SnapshotMeasurement {
                 .append('/')
                 .append(v.respondents())
                 .append('/')
-                .append(v.isSuppressed()));
+                .append(v.isSuppressed())
+                // appended only when there is one, so the hashes of snapshots without provenance stay as they were
+                .append(v.provenance() == null ? "" : "/" + v.provenance()));
         request.surveysOrEmpty().keySet().stream()
                 .sorted()
                 .forEach(k -> canonical.append("|survey:").append(k));

@@ -3,7 +3,7 @@ package org.podloop.signal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One metric of a snapshot: team-level mean, sd and respondents, or suppressed with no value (never an individual answer). */
+/** One metric of a snapshot: team-level mean, sd and respondents, or suppressed with no value (never an individual answer); where a derived value comes from. */
 @Embeddable
 class SnapshotMetric {
 
@@ -16,6 +16,7 @@ class SnapshotMetric {
     private Double sd;
     private Integer respondents;
     private boolean suppressed;
+    private String provenance;
 
     protected SnapshotMetric() {}
 
@@ -26,6 +27,7 @@ class SnapshotMetric {
             this.mean = value.mean();
             this.sd = value.sd();
             this.respondents = value.respondents();
+            this.provenance = value.provenance();
         }
     }
 
@@ -34,6 +36,6 @@ class SnapshotMetric {
     }
 
     MetricValue value() {
-        return suppressed ? MetricValue.suppressedValue() : new MetricValue(mean, sd, respondents, null);
+        return suppressed ? MetricValue.suppressedValue() : new MetricValue(mean, sd, respondents, null, provenance);
     }
 }

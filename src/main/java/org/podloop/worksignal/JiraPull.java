@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class JiraPull {
 
-    private static final Logger log = LoggerFactory.getLogger(JiraPull.class);
     private static final int PAGE = 50;
     /** 10,000 issues a pull at most: a JQL that matches more is one to narrow. */
     private static final int MOST_PAGES = 200;
@@ -43,7 +35,7 @@ class JiraPull {
     private final WorkImports imports;
     private final WorkProperties.Jira jira;
     private final Clock clock;
-    private final HttpClient http;
+    private final TrackerClient api;
 
     @Autowired
     JiraPull(WorkImports imports, WorkProperties properties, Clock clock) {
@@ -55,10 +47,7 @@ class JiraPull {
         this.imports = imports;
         this.jira = jira;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.api = client(jira);
     }
 
     @Scheduled(
@@ -68,19 +57,7 @@ class JiraPull {
         if (!configured()) {
             return;
         }
-        jira.teams().forEach((team, jql) -> {
-            try {
-                WorkImportResult result = pull(team);
-                log.info(
-                        "jira: team '{}' imported {} items ({} metrics)",
-                        team,
-                        result.items(),
-                        result.derived().size());
-            } catch (RuntimeException failed) {
-                // one team's failure must not keep the others from theirs; the next pull tries again
-                log.warn("jira: the pull for team '{}' failed: {}", team, failed.getMessage());
-            }
-        });
+        TeamPulls.each("jira", jira.teams().keySet(), this::pull);
     }
 
     boolean configured() {
@@ -93,16 +70,18 @@ class JiraPull {
         if (jql == null) {
             throw new IllegalArgumentException("no JQL for team '" + team + "' in podloop.work.jira.teams");
         }
-        LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        LocalDate from = to.minusDays(jira.periodDays() - 1L);
+        TeamPulls.Period period = TeamPulls.Period.lastFullDays(clock, jira.periodDays());
+        LocalDate from = period.from();
+        LocalDate to = period.to();
         // what changed in the period, and what is still open (it may have waited all period untouched)
         String query = "(" + jql + ") AND (updated >= \"" + from + "\" OR statusCategory != Done) ORDER BY key";
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = period.end();
         ArrayNode pages = JSON.createArrayNode();
         int startAt = 0;
         while (true) {
-            JsonNode page = get("/rest/api/2/search?jql=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
-                    + "&expand=changelog&startAt=" + startAt + "&maxResults=" + PAGE);
+            JsonNode page = api.get("/rest/api/2/search?jql=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                            + "&expand=changelog&startAt=" + startAt + "&maxResults=" + PAGE)
+                    .body();
             if (!page.path("errorMessages").isEmpty() || !page.path("issues").isArray()) {
                 throw new IllegalStateException("Jira answered no issue search (" + page.path("errorMessages") + ")");
             }
@@ -135,15 +114,11 @@ class JiraPull {
         return copy;
     }
 
-    private JsonNode get(String pathAndQuery) {
-        String base = jira.baseUrl().endsWith("/")
-                ? jira.baseUrl().substring(0, jira.baseUrl().length() - 1)
-                : jira.baseUrl();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+    private static TrackerClient client(WorkProperties.Jira jira) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept", "application/json");
         if (jira.token() != null && !jira.token().isBlank()) {
-            request.header(
+            headers.put(
                     "Authorization",
                     jira.user() == null || jira.user().isBlank()
                             ? "Bearer " + jira.token()
@@ -152,17 +127,6 @@ class JiraPull {
                                             .encodeToString((jira.user() + ":" + jira.token())
                                                     .getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Jira answered " + response.statusCode() + " to the issue search");
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Jira could not be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while pulling from Jira");
-        }
+        return new TrackerClient("Jira", jira.baseUrl() == null ? "" : jira.baseUrl(), headers);
     }
 }

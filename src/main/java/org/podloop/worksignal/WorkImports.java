@@ -139,12 +139,17 @@ public class WorkImports {
                                     .map(left -> left.metric() + " (" + left.reason() + ")")
                                     .collect(Collectors.joining("; ")));
         }
+        String provenance = (github ? "GitHub, " : "Jira, ") + first + " – " + last;
         Map<String, Double> signals = new LinkedHashMap<>();
-        metrics.derived().forEach(derived -> signals.put(derived.metric(), derived.value()));
+        Map<String, String> whereFrom = new LinkedHashMap<>();
+        metrics.derived().forEach(derived -> {
+            signals.put(derived.metric(), derived.value());
+            whereFrom.put(derived.metric(), derived.basis() + ", " + provenance);
+        });
         String externalId = "work-" + kind + "-" + first + "-" + last;
         // a snapshot counts who it measured: for work, the items of the export (no survey metric is in it)
-        IntakeResult stored = intake.receive(team, new NewSnapshot(externalId, end, items.size(), signals));
-        String provenance = (github ? "GitHub, " : "Jira, ") + first + " – " + last;
+        IntakeResult stored =
+                intake.receive(team, NewSnapshot.derived(externalId, end, items.size(), signals, whereFrom));
         return new WorkImportResult(
                 stored.snapshotId(),
                 stored.findings(),

@@ -110,21 +110,12 @@ class JiraPullTest extends ApiTest {
         assertThat(result.items()).isEqualTo(6);
         assertThat(result.from()).isEqualTo(from);
         assertThat(result.to()).isEqualTo(to);
-        assertThat(result.loop()).isNotNull();
-        assertThat(result.findings()).extracting(finding -> finding.pattern()).contains("DELAYED_HANDOFFS");
-        assertThat(result.derived())
-                .filteredOn(derived -> derived.metric().equals("handoff_delay_hours"))
-                .singleElement()
-                .satisfies(derived -> {
-                    assertThat(derived.value()).isEqualTo(47.0);
-                    assertThat(derived.provenance()).isEqualTo("Jira, " + from + " – " + to);
-                });
-        assertThat(jdbc.queryForObject("select external_id from snapshots where team_key = ?", String.class, team))
-                .isEqualTo("work-jira-" + from + "-" + to);
-
-        // the next pull of the same days stores nothing more
-        assertThat(connector().pull(team).snapshotId()).isEqualTo(result.snapshotId());
-        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
-                .isEqualTo(1);
+        PulledImports.openedALoopOnDelayedHandoffs(
+                result,
+                "jira",
+                "Jira, " + from + " – " + to,
+                jdbc,
+                team,
+                () -> connector().pull(team));
     }
 }

@@ -73,6 +73,27 @@ class WorkImportTest extends ApiTest {
         assertThat(jdbc.queryForObject("select external_id from snapshots where team_key = ?", String.class, team))
                 .isEqualTo("work-jira-2026-11-01-2026-11-14");
 
+        // the finding quotes where its evidence comes from, in the answer and in what the pod's task shows
+        String whereFrom =
+                "median of 6 items active in the period, hours in waiting statuses within it, Jira, 2026-11-01 – 2026-11-14";
+        JsonNode delayed = null;
+        for (JsonNode finding : body.path("findings")) {
+            if (finding.path("pattern").asText().equals("DELAYED_HANDOFFS")) {
+                delayed = finding;
+            }
+        }
+        assertThat(delayed.path("evidence").get(0).path("metric").asText()).isEqualTo("handoff_delay_hours");
+        assertThat(delayed.path("evidence").get(0).path("provenance").asText()).isEqualTo(whereFrom);
+        String loopId = body.path("loop").path("id").asText();
+        String choose = client.loopTask("paula", "pod-" + team, loopId, "Task_ChooseIntervention")
+                .path("id")
+                .asText();
+        // the text the pod's task shows (Tasklist form and task page alike)
+        PodloopClient.Response summary =
+                client.get("paula", "/engine-rest/task/" + choose + "/variables/findingSummary");
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.body().path("value").asText()).contains("47 hours", whereFrom);
+
         // the same import again answers the same and stores nothing more
         PodloopClient.Response again = post("collector", PERIOD, search(issues));
         assertThat(again.body().path("snapshotId").asText())
