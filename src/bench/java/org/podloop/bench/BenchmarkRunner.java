@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.podloop.classification.ClassificationBenchmark;
 import org.podloop.support.PodloopClient;
 import org.podloop.support.PodloopNode;
 import org.podloop.support.PostgresTestDatabase;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code ./mvnw -Pbench -DskipTests verify}: every benchmark of README "Performance" in one run, each
@@ -48,6 +50,8 @@ public final class BenchmarkRunner {
     private static final int LOOPS = 200;
     private static final int HISTORY_LOOPS = 100_000;
     private static final int AUDIT_CHAIN_ENTRIES = 1_000_000;
+    private static final int TRIALS = 3;
+    private static final String BENCH_PASSWORD = System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_PASSWORD", "");
 
     private final Map<String, Object> results = new LinkedHashMap<>();
 
@@ -58,29 +62,53 @@ public final class BenchmarkRunner {
 
     private void run() throws Exception {
         results.put("machine", Machine.describe());
-        results.put("classification", classification());
-        results.put("startup", startup());
+        results.put("trials", TRIALS);
+        phase("classification", BenchmarkRunner::classification);
+        phase("startup", BenchmarkRunner::startup);
         PostgresTestDatabase.Server db = server().freshDatabase("podloop_bench");
-        try (PodloopNode node = PodloopNode.start("bench-pg", db, List.of("-Xmx1g"), List.of())
+        // plain HTTP on the machine: the session cookie cannot be Secure, or the governance login loses its session
+        try (PodloopNode node = PodloopNode.start(
+                                "bench-pg",
+                                db,
+                                List.of("-Xmx1g"),
+                                List.of("--server.servlet.session.cookie.secure=false"))
                         .awaitReady(Duration.ofMinutes(3));
                 Connection sql = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             PodloopClient api = node.client();
-            results.put("ingestion", ingestion(node, api, sql));
+            // the node's JIT warms up first, so that the first trial is not measured cold (nor the later ones
+            // flattered)
+            singlePosts(api, "warm-single", Instant.now().minus(WEEKS * 7L, ChronoUnit.DAYS));
+            loopStarts(api, "warm-loop");
+            phase(
+                    "ingestion",
+                    () -> trials(trial -> {
+                        quiet(sql);
+                        return ingestion(node, api, sql, "t" + trial, trial == 0);
+                    }));
             results.put("residentMemoryAfterIngestionMib", node.residentMemoryMib());
-            results.put("loopStart", loopStart(node, api));
+            deployBareProcess(api);
+            phase(
+                    "loopStart",
+                    () -> trials(trial -> {
+                        quiet(sql);
+                        return loopStart(node, api, "t" + trial, trial == 0);
+                    }));
+            quiet(sql);
+            phase("pulse", () -> pulse(api));
             // before the history copies of auditTimeline, which are not chained
-            results.put(
+            phase(
                     "auditChain",
-                    AuditChainBenchmark.measure(
+                    () -> AuditChainBenchmark.measure(
                             node.port(),
                             api,
                             sql,
                             ADMIN,
                             PodloopNode.ADMIN,
                             PodloopNode.ADMIN_PASSWORD,
-                            "single0",
+                            "t0-single0",
                             AUDIT_CHAIN_ENTRIES));
-            results.put("auditTimeline", auditTimeline(api, sql));
+            phase("auditTimeline", () -> auditTimeline(api, sql));
+            phase("growth", () -> growth(api, sql));
         } finally {
             db.drop();
         }
@@ -89,6 +117,48 @@ public final class BenchmarkRunner {
         String markdown = Report.markdown(json.valueToTree(results));
         Files.writeString(OUT.resolve("results.md"), markdown);
         System.out.println(markdown);
+    }
+
+    interface Phase {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /**
+     * Runs one benchmark and keeps its figures; one that fails is reported as failed and the others still
+     * run. The results so far are written after each, so that a late failure loses nothing measured.
+     */
+    private void phase(String name, Phase phase) throws IOException {
+        try {
+            results.put(name, phase.run());
+        } catch (Exception | AssertionError failed) {
+            failed.printStackTrace();
+            results.put(name, Map.of("failed", String.valueOf(failed)));
+        }
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(OUT.resolve("results.json").toFile(), results);
+    }
+
+    /** A measurement that yields named figures, run {@link #TRIALS} times: each figure as the list of its trials. */
+    interface Trial {
+        Map<String, Object> run(int trial) throws Exception;
+    }
+
+    static Map<String, Object> trials(Trial trial) throws Exception {
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (int t = 0; t < TRIALS; t++) {
+            Map<String, Object> figures = trial.run(t);
+            for (Map.Entry<String, Object> figure : figures.entrySet()) {
+                if (figure.getValue() instanceof Number) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> values = (List<Object>) all.computeIfAbsent(figure.getKey(), k -> new ArrayList<>());
+                    values.add(figure.getValue());
+                } else {
+                    all.putIfAbsent(figure.getKey(), figure.getValue()); // profiles: the first trial's
+                }
+            }
+        }
+        return all;
     }
 
     private static PostgresTestDatabase.Server server() {
@@ -129,51 +199,119 @@ public final class BenchmarkRunner {
 
     // --- start-up of the embedded default ---
 
-    /** The embedded default as {@code java -jar} starts it, then with the heap the image uses; a fresh H2 file each time. */
-    private static Map<String, Object> startup() throws IOException {
+    /**
+     * The embedded default (a fresh H2 file each time, default heap) as {@code java -jar} starts it; from
+     * Spring Boot's extracted layout; and from that with the class data sharing archive of
+     * {@code deploy/cds-archive.sh}: launch to readiness and the resident memory then, {@link #TRIALS} times each.
+     */
+    private static Map<String, Object> startup() throws Exception {
+        Path fast = OUT.resolve("fast");
+        Process prepare = new ProcessBuilder(
+                        "bash", "deploy/cds-archive.sh", PodloopNode.jar().toString(), fast.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve("cds-archive.log").toFile())
+                .start();
+        expect(prepare.waitFor() == 0, "deploy/cds-archive.sh (see target/bench/cds-archive.log)");
+        Path extracted = fast.resolve(PodloopNode.jar().getFileName());
         Map<String, Object> result = new LinkedHashMap<>();
-        Path firstData = Files.createTempDirectory("podloop-bench-h2");
-        Path secondData = Files.createTempDirectory("podloop-bench-h2");
+        result.put(
+                "jar",
+                trials(trial -> start(
+                        "jar",
+                        PodloopNode.jar(),
+                        trial == 0 ? List.of(Profile.recordFromLaunch("startup")) : List.of())));
+        result.put("extracted", trials(trial -> start("extracted", extracted, List.of())));
+        result.put(
+                "extractedWithCds",
+                trials(trial ->
+                        start("cds", extracted, List.of("-XX:SharedArchiveFile=" + fast.resolve("podloop.jsa")))));
+        return result;
+    }
+
+    private static Map<String, Object> start(String name, Path jar, List<String> jvmOptions) throws IOException {
+        Path data = Files.createTempDirectory("podloop-bench-h2");
+        Map<String, Object> figures = new LinkedHashMap<>();
         Instant launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded(
-                        "bench-embedded", firstData, List.of(Profile.recordFromLaunch("startup")))
+        try (PodloopNode node = PodloopNode.startEmbedded("bench-" + name, data, jvmOptions, jar)
                 .awaitReady(Duration.ofMinutes(3))) {
-            result.put(
+            figures.put(
                     "launchToReadySeconds",
                     round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
-            result.put("residentMemoryAfterStartMib", node.residentMemoryMib());
-            result.put("profileOfStartUp", Profile.ofRunning(node, "startup").stop());
+            figures.put("residentMemoryAfterStartMib", node.residentMemoryMib());
+            if (jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:StartFlightRecording"))) {
+                figures.put(
+                        "profileOfStartUp", Profile.ofRunning(node, "startup").stop());
+            }
             node.stop(Duration.ofMinutes(1));
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
         }
-        launched = Instant.now();
-        try (PodloopNode node = PodloopNode.startEmbedded("bench-embedded-512m", secondData, List.of("-Xmx512m"))
-                .awaitReady(Duration.ofMinutes(3))) {
-            result.put(
-                    "launchToReadySecondsXmx512m",
-                    round(Duration.between(launched, Instant.now()).toMillis() / 1000.0));
-            result.put("residentMemoryAfterStartMibXmx512m", node.residentMemoryMib());
-            node.stop(Duration.ofMinutes(1));
-        }
-        org.springframework.util.FileSystemUtils.deleteRecursively(firstData);
-        org.springframework.util.FileSystemUtils.deleteRecursively(secondData);
-        return result;
+        return figures;
     }
 
     // --- ingestion vs plain JDBC ---
 
-    private Map<String, Object> ingestion(PodloopNode node, PodloopClient api, Connection sql) throws Exception {
+    /** One trial: single POSTs, one CSV import, and the JDBC baselines of the same rows, on teams of {@code prefix}. */
+    private Map<String, Object> ingestion(
+            PodloopNode node, PodloopClient api, Connection sql, String prefix, boolean profiled) throws Exception {
         int snapshots = TEAMS * WEEKS;
-        createTeams(api, "single", TEAMS);
-        createTeams(api, "batch", TEAMS);
         Instant week0 = Instant.now().minus(WEEKS * 7L, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        createTeams(api, prefix + "-batch", TEAMS);
 
-        Profile profile = Profile.start(node, "ingestion");
-        double singleSeconds = timed(() -> parallel(snapshots, i -> {
+        Profile profile = profiled ? Profile.start(node, "ingestion") : null;
+        double singleSeconds = singlePosts(api, prefix + "-single", week0);
+        Map<String, Object> hotSpots = profiled ? profile.stop() : null;
+
+        StringBuilder csv = new StringBuilder("team,externalId,measuredAt,respondents,metric,value\n");
+        for (int week = 0; week < WEEKS; week++) {
+            for (int team = 0; team < TEAMS; team++) {
+                String row =
+                        prefix + "-batch" + team + ",w" + week + "," + week0.plus(week * 7L, ChronoUnit.DAYS) + ",8,";
+                csv.append(row).append("psychological_safety,80\n");
+                csv.append(row).append("engagement,76\n");
+            }
+        }
+        Profile importProfile = profiled ? Profile.start(node, "csv-import") : null;
+        double batchSeconds = timed(() -> expect(
+                api.post(
+                                        ADMIN,
+                                        "/api/snapshots/import",
+                                        "text/csv",
+                                        HttpRequest.BodyPublishers.ofString(csv.toString()))
+                                .status()
+                        == 200,
+                "CSV import"));
+        Map<String, Object> importHotSpots = profiled ? importProfile.stop() : null;
+
+        String tables = "bench_" + prefix;
+        double jdbcSeconds = plainJdbcInsert(sql, tables + "_batch", snapshots, week0, snapshots);
+        // what one durable commit per snapshot costs on this database, from as many clients, as an answered POST needs
+        double jdbcPerCommitSeconds = plainJdbcInsert(sql, tables + "_commit", snapshots, week0, 1);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("snapshots", snapshots);
+        result.put("httpSinglePerSecond", Math.round(snapshots / singleSeconds));
+        result.put("httpCsvBatchPerSecond", Math.round(snapshots / batchSeconds));
+        result.put("plainJdbcBatchPerSecond", Math.round(snapshots / jdbcSeconds));
+        result.put("plainJdbcOneCommitPerSnapshotPerSecond", Math.round(snapshots / jdbcPerCommitSeconds));
+        result.put("ratioSingleToJdbcOneCommit", round(jdbcPerCommitSeconds / singleSeconds));
+        result.put("ratioBatchToJdbcBatch", round(jdbcSeconds / batchSeconds));
+        result.put("clients", CLIENTS);
+        if (profiled) {
+            result.put("profileOfSinglePosts", hotSpots);
+            result.put("profileOfCsvImport", importHotSpots);
+        }
+        return result;
+    }
+
+    /** {@link #TEAMS} new teams × {@link #WEEKS} healthy snapshots as single POSTs from {@link #CLIENTS} clients; seconds. */
+    private static double singlePosts(PodloopClient api, String teams, Instant week0) {
+        createTeams(api, teams, TEAMS);
+        return timed(() -> parallel(TEAMS * WEEKS, i -> {
             int team = i % TEAMS;
             int week = i / TEAMS;
             var answer = api.post(
                     ADMIN,
-                    "/api/teams/single" + team + "/snapshots",
+                    "/api/teams/" + teams + team + "/snapshots",
                     Map.of(
                             "externalId",
                             "w" + week,
@@ -185,61 +323,12 @@ public final class BenchmarkRunner {
                             Map.of("psychological_safety", 80.0, "engagement", 76.0)));
             expect(answer.status() == 200 && !answer.body().has("loop"), answer);
         }));
-        Map<String, Object> hotSpots = profile.stop();
-
-        StringBuilder csv = new StringBuilder("team,externalId,measuredAt,respondents,metric,value\n");
-        for (int week = 0; week < WEEKS; week++) {
-            for (int team = 0; team < TEAMS; team++) {
-                String at = week0.plus(week * 7L, ChronoUnit.DAYS).toString();
-                csv.append("batch")
-                        .append(team)
-                        .append(",w")
-                        .append(week)
-                        .append(',')
-                        .append(at)
-                        .append(",8,psychological_safety,80\n");
-                csv.append("batch")
-                        .append(team)
-                        .append(",w")
-                        .append(week)
-                        .append(',')
-                        .append(at)
-                        .append(",8,engagement,76\n");
-            }
-        }
-        Profile importProfile = Profile.start(node, "csv-import");
-        double batchSeconds = timed(() -> expect(
-                api.post(
-                                        ADMIN,
-                                        "/api/snapshots/import",
-                                        "text/csv",
-                                        HttpRequest.BodyPublishers.ofString(csv.toString()))
-                                .status()
-                        == 200,
-                "CSV import"));
-        Map<String, Object> importHotSpots = importProfile.stop();
-
-        double jdbcSeconds = plainJdbcInsert(sql, "bench", snapshots, week0, snapshots);
-        // what one durable commit per snapshot costs on this database, as an answered POST needs
-        double jdbcPerCommitSeconds = plainJdbcInsert(sql, "bench_commit", snapshots, week0, 1);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("snapshots", snapshots);
-        result.put("metricsPerSnapshot", 2);
-        result.put("httpSinglePerSecond", Math.round(snapshots / singleSeconds));
-        result.put("httpCsvBatchPerSecond", Math.round(snapshots / batchSeconds));
-        result.put("plainJdbcBatchPerSecond", Math.round(snapshots / jdbcSeconds));
-        result.put("plainJdbcOneCommitPerSnapshotPerSecond", Math.round(snapshots / jdbcPerCommitSeconds));
-        result.put("ratioSingleToJdbc", round(jdbcSeconds / singleSeconds));
-        result.put("ratioBatchToJdbc", round(jdbcSeconds / batchSeconds));
-        result.put("clients", CLIENTS);
-        result.put("profileOfSinglePosts", hotSpots);
-        result.put("profileOfCsvImport", importHotSpots);
-        return result;
     }
 
     /**
      * The same rows into tables shaped like Podloop's (same columns, keys and indexes), in JDBC batches of
-     * {@code perCommit} snapshots, each batch its own transaction.
+     * {@code perCommit} snapshots, each batch its own transaction; one commit per snapshot runs on
+     * {@link #CLIENTS} connections at once, as the POSTs do.
      */
     private static double plainJdbcInsert(Connection sql, String prefix, int snapshots, Instant week0, int perCommit)
             throws Exception {
@@ -247,53 +336,90 @@ public final class BenchmarkRunner {
             ddl.execute("create table " + prefix + "_snapshots (like snapshots including all)");
             ddl.execute("create table " + prefix + "_snapshot_metrics (like snapshot_metrics including all)");
         }
-        return timed(() -> {
-            try {
-                sql.setAutoCommit(false);
-                try (PreparedStatement snapshot = sql.prepareStatement(
-                                "insert into " + prefix + "_snapshots (id, team_key, external_id,"
-                                        + " measured_at, respondents, recorded_at, content_hash) values (?, ?, ?, ?, ?, ?, ?)");
-                        PreparedStatement metric = sql.prepareStatement("insert into " + prefix
-                                + "_snapshot_metrics (snapshot_id, metric, mean_value) values (?, ?, ?)")) {
-                    for (int i = 0; i < snapshots; i++) {
-                        UUID id = UUID.randomUUID();
-                        snapshot.setObject(1, id);
-                        snapshot.setString(2, "jdbc" + (i % TEAMS));
-                        snapshot.setString(3, "w" + (i / TEAMS));
-                        snapshot.setTimestamp(4, Timestamp.from(week0.plus((i / TEAMS) * 7L, ChronoUnit.DAYS)));
-                        snapshot.setInt(5, 8);
-                        snapshot.setTimestamp(6, Timestamp.from(Instant.now()));
-                        snapshot.setString(7, "0".repeat(64));
-                        snapshot.addBatch();
-                        for (String[] m : new String[][] {{"psychological_safety", "80"}, {"engagement", "76"}}) {
-                            metric.setObject(1, id);
-                            metric.setString(2, m[0]);
-                            metric.setDouble(3, Double.parseDouble(m[1]));
-                            metric.addBatch();
-                        }
-                        if ((i + 1) % perCommit == 0 || i == snapshots - 1) {
-                            snapshot.executeBatch();
-                            metric.executeBatch();
-                            sql.commit();
+        int writers = perCommit == 1 ? CLIENTS : 1;
+        List<Connection> connections = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            connections.add(
+                    w == 0
+                            ? sql
+                            : DriverManager.getConnection(
+                                    sql.getMetaData().getURL(),
+                                    sql.getMetaData().getUserName(),
+                                    BENCH_PASSWORD));
+        }
+        try {
+            return timed(() -> parallelOn(writers, w -> {
+                Connection c = connections.get(w);
+                try {
+                    c.setAutoCommit(false);
+                    try (PreparedStatement snapshot = c.prepareStatement(
+                                    "insert into " + prefix + "_snapshots (id, team_key, external_id,"
+                                            + " measured_at, respondents, recorded_at, content_hash) values (?, ?, ?, ?, ?, ?, ?)");
+                            PreparedStatement metric = c.prepareStatement("insert into " + prefix
+                                    + "_snapshot_metrics (snapshot_id, metric, mean_value) values (?, ?, ?)")) {
+                        for (int i = w; i < snapshots; i += writers) {
+                            UUID id = UUID.randomUUID();
+                            snapshot.setObject(1, id);
+                            snapshot.setString(2, "jdbc" + (i % TEAMS));
+                            snapshot.setString(3, "w" + (i / TEAMS));
+                            snapshot.setTimestamp(4, Timestamp.from(week0.plus((i / TEAMS) * 7L, ChronoUnit.DAYS)));
+                            snapshot.setInt(5, 8);
+                            snapshot.setTimestamp(6, Timestamp.from(Instant.now()));
+                            snapshot.setString(7, "0".repeat(64));
+                            snapshot.addBatch();
+                            for (String[] m : new String[][] {{"psychological_safety", "80"}, {"engagement", "76"}}) {
+                                metric.setObject(1, id);
+                                metric.setString(2, m[0]);
+                                metric.setDouble(3, Double.parseDouble(m[1]));
+                                metric.addBatch();
+                            }
+                            if ((i / writers + 1) % perCommit == 0 || i + writers >= snapshots) {
+                                snapshot.executeBatch();
+                                metric.executeBatch();
+                                c.commit();
+                            }
                         }
                     }
+                    c.setAutoCommit(true);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
                 }
-                sql.setAutoCommit(true);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
+            }));
+        } finally {
+            for (Connection c : connections.subList(1, connections.size())) {
+                c.close();
             }
-        });
+        }
     }
 
     // --- loop start vs bare Camunda start ---
 
-    private Map<String, Object> loopStart(PodloopNode node, PodloopClient api) throws Exception {
-        createTeams(api, "loop", LOOPS);
-        Profile profile = Profile.start(node, "loop-start");
-        double loopSeconds = timed(() -> parallel(LOOPS, i -> {
+    /** One trial: {@link #LOOPS} low snapshots that each open a loop, and as many bare Camunda starts. */
+    private Map<String, Object> loopStart(PodloopNode node, PodloopClient api, String prefix, boolean profiled)
+            throws Exception {
+        Profile profile = profiled ? Profile.start(node, "loop-start") : null;
+        double loopSeconds = loopStarts(api, prefix + "-loop");
+        Map<String, Object> hotSpots = profiled ? profile.stop() : null;
+        double bareSeconds = bareStarts(api, prefix);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("loops", LOOPS);
+        result.put("podloopLoopsPerSecond", round(LOOPS / loopSeconds));
+        result.put("bareCamundaStartsPerSecond", round(LOOPS / bareSeconds));
+        result.put("ratio", round(bareSeconds / loopSeconds));
+        result.put("clients", CLIENTS);
+        if (profiled) {
+            result.put("profileOfLoopStarts", hotSpots);
+        }
+        return result;
+    }
+
+    /** {@link #LOOPS} new teams, each posting a low snapshot that opens a loop up to its first user task; seconds. */
+    private static double loopStarts(PodloopClient api, String teams) {
+        createTeams(api, teams, LOOPS);
+        double seconds = timed(() -> parallel(LOOPS, i -> {
             var answer = api.post(
                     ADMIN,
-                    "/api/teams/loop" + i + "/snapshots",
+                    "/api/teams/" + teams + i + "/snapshots",
                     Map.of(
                             "externalId",
                             "baseline",
@@ -308,71 +434,154 @@ public final class BenchmarkRunner {
                             && answer.body().at("/loop/status").asText().equals("OPEN"),
                     answer);
         }));
-        Map<String, Object> hotSpots = profile.stop();
-        expect(
-                api.tasks(
-                                        ADMIN,
-                                        Map.of(
-                                                "processInstanceBusinessKey",
-                                                api.get(ADMIN, "/api/loops?team=loop0")
-                                                        .body()
-                                                        .at("/items/0/id")
-                                                        .asText()))
-                                .size()
-                        == 1,
-                "first user task");
+        String first = api.get(ADMIN, "/api/loops?team=" + teams + "0")
+                .body()
+                .at("/items/0/id")
+                .asText();
+        expect(api.tasks(ADMIN, Map.of("processInstanceBusinessKey", first)).size() == 1, "first user task");
+        return seconds;
+    }
 
-        // a process owner deploys the bare process, as with Camunda Modeler
-        expect(
-                api.post(
-                                        ADMIN,
-                                        "/engine-rest/user/create",
-                                        Map.of(
-                                                "profile",
-                                                Map.of(
-                                                        "id",
-                                                        "bench-owner",
-                                                        "firstName",
-                                                        "Bench",
-                                                        "lastName",
-                                                        "Owner",
-                                                        "email",
-                                                        "bench@podloop.invalid"),
-                                                "credentials",
-                                                Map.of("password", "bench")))
-                                .status()
-                        == 204,
-                "user");
+    private static double bareStarts(PodloopClient api, String prefix) {
+        return timed(() -> parallel(
+                LOOPS,
+                i -> expect(
+                        api.post(
+                                                ADMIN,
+                                                "/engine-rest/process-definition/key/BenchBareProcess/start",
+                                                Map.of("businessKey", prefix + "-bare" + i))
+                                        .status()
+                                == 200,
+                        "start")));
+    }
+
+    /** A process owner deploys the bare process, as with Camunda Modeler. */
+    private static void deployBareProcess(PodloopClient api) {
+        createUser(api, "bench-owner", "bench");
         expect(
                 api.send(ADMIN, "PUT", "/engine-rest/group/process-owners/members/bench-owner", null)
                                 .status()
                         == 204,
                 "membership");
         expect(
-                api.deploy("bench-owner:bench", "bench-bare", Map.of("BenchBareProcess.bpmn", BARE_PROCESS))
+                api.deploy(
+                                        "bench-owner:bench",
+                                        "bench-bare",
+                                        Map.of("BenchBareProcess.bpmn", BARE_PROCESS, "bench-bare.form", BARE_FORM))
                                 .status()
                         == 200,
                 "deploy");
-        double bareSeconds = timed(() -> parallel(
-                LOOPS,
-                i -> expect(
-                        api.post(
-                                                ADMIN,
-                                                "/engine-rest/process-definition/key/BenchBareProcess/start",
-                                                Map.of("businessKey", "bare" + i))
-                                        .status()
-                                == 200,
-                        "start")));
+    }
 
+    // --- pulse answers ---
+
+    private static final int PULSE_MEMBERS = 50;
+    private static final int PULSE_ROUNDS = 4;
+    private static final List<Integer> SAFETY_ANSWERS = List.of(6, 2, 5, 3, 6, 2, 3);
+
+    /**
+     * {@link #PULSE_MEMBERS} members of one team answer a round all at once, {@link #PULSE_ROUNDS} rounds a
+     * trial; answers per second over the answering, and each closed round must count every respondent.
+     */
+    private static Map<String, Object> pulse(PodloopClient api) throws Exception {
+        List<String> members = new ArrayList<>();
+        for (int m = 0; m < PULSE_MEMBERS; m++) {
+            members.add("pulse-member-" + m);
+            createUser(api, members.get(m), "bench");
+        }
+        expect(
+                api.post(ADMIN, "/api/teams", Map.of("key", "pulse", "name", "Pulse", "members", members))
+                                .status()
+                        == 201,
+                "pulse team");
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("loops", LOOPS);
-        result.put("podloopLoopsPerSecond", round(LOOPS / loopSeconds));
-        result.put("bareCamundaStartsPerSecond", round(LOOPS / bareSeconds));
-        result.put("ratio", round(bareSeconds / loopSeconds));
-        result.put("clients", CLIENTS);
-        result.put("profileOfLoopStarts", hotSpots);
+        result.put("members", PULSE_MEMBERS);
+        result.put("roundsPerTrial", PULSE_ROUNDS);
+        result.putAll(trials(trial -> {
+            double answering = 0;
+            for (int r = 0; r < PULSE_ROUNDS; r++) {
+                var opened =
+                        api.post(ADMIN, "/api/teams/pulse/pulses", Map.of("metrics", List.of("psychological_safety")));
+                expect(opened.status() == 201, opened);
+                String round = opened.body().get("id").asText();
+                answering += timed(() -> parallelOn(PULSE_MEMBERS, m -> {
+                    var answered = api.post(
+                            members.get(m) + ":bench",
+                            "/api/pulses/" + round + "/answers",
+                            Map.of("answers", Map.of("psychological_safety", SAFETY_ANSWERS)));
+                    expect(answered.status() == 201, answered);
+                }));
+                expect(closedWithAll(api, round), "round " + round + " closed with all " + PULSE_MEMBERS);
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("answersPerSecond", Math.round(PULSE_MEMBERS * PULSE_ROUNDS / answering));
+            return figures;
+        }));
         return result;
     }
+
+    /** The round closes once everyone answered; its aggregate counts each of them. */
+    private static boolean closedWithAll(PodloopClient api, String round) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            var view = api.get(ADMIN, "/api/pulses/" + round).body();
+            if (view.path("state").asText().equals("CLOSED")) {
+                return view.at("/aggregates/psychological_safety/respondents").asInt() == PULSE_MEMBERS;
+            }
+            PodloopNode.sleep(Duration.ofMillis(200));
+        }
+        return false;
+    }
+
+    // --- growth: the same work with a long history ---
+
+    /** Single POSTs and loop starts again once 100,000 loops and 1,000,000 audit entries are in history. */
+    private static Map<String, Object> growth(PodloopClient api, Connection sql) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("loopsInHistory", count(sql, "select count(*) from loops"));
+        result.put("auditEntriesInHistory", count(sql, "select count(*) from audit_entries"));
+        Instant week0 = Instant.now().minus(WEEKS * 7L, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        result.putAll(trials(trial -> {
+            quiet(sql);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put(
+                    "httpSinglePerSecond",
+                    Math.round(TEAMS * WEEKS / singlePosts(api, "g" + trial + "-single", week0)));
+            figures.put("podloopLoopsPerSecond", round(LOOPS / loopStarts(api, "g" + trial + "-loop")));
+            return figures;
+        }));
+        return result;
+    }
+
+    /**
+     * Waits (up to a minute) until the engine has nothing left to do now: no open external task (the
+     * assistant's briefs of the loops opened before) and no job due. A trial must not share the node with
+     * the background work of the one before it.
+     */
+    private static void quiet(Connection sql) throws SQLException {
+        Instant started = Instant.now();
+        String pending = "select (select count(*) from act_ru_ext_task) + (select count(*) from act_ru_job"
+                + " where duedate_ is null or duedate_ <= now())";
+        long left;
+        while ((left = count(sql, pending)) > 0 && Instant.now().isBefore(started.plus(Duration.ofMinutes(1)))) {
+            PodloopNode.sleep(Duration.ofMillis(500));
+        }
+        System.out.printf(
+                "bench: waited %d ms for the engine to be idle (%d left)%n",
+                Duration.between(started, Instant.now()).toMillis(), left);
+    }
+
+    private static long count(Connection sql, String query) throws SQLException {
+        try (var rows = sql.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static final String BARE_FORM = """
+            {"id": "Form_BenchBare", "type": "default", "schemaVersion": 4,
+             "components": [{"type": "text", "id": "Text_Bare", "text": "A bare task"}]}
+            """;
 
     private static final String BARE_PROCESS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -381,7 +590,8 @@ public final class BenchmarkRunner {
               <bpmn:process id="BenchBareProcess" isExecutable="true" camunda:historyTimeToLive="1">
                 <bpmn:startEvent id="StartEvent_Bare"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
                 <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Bare" targetRef="Task_Bare"/>
-                <bpmn:userTask id="Task_Bare" name="Bare task" camunda:candidateGroups="bench" camunda:formKey="bench">
+                <bpmn:userTask id="Task_Bare" name="Bare task" camunda:candidateGroups="bench"
+                    camunda:formRef="Form_BenchBare" camunda:formRefBinding="deployment">
                   <bpmn:incoming>Flow_1</bpmn:incoming>
                 </bpmn:userTask>
               </bpmn:process>
@@ -393,7 +603,7 @@ public final class BenchmarkRunner {
     private static Map<String, Object> auditTimeline(PodloopClient api, Connection sql) throws Exception {
         // some whole loops (chosen, run, re-measured, decided) among the templates of the history
         for (int i = 0; i < 20; i++) {
-            String loop = api.get(ADMIN, "/api/loops?team=loop" + i)
+            String loop = api.get(ADMIN, "/api/loops?team=t0-loop" + i)
                     .body()
                     .at("/items/0/id")
                     .asText();
@@ -402,7 +612,7 @@ public final class BenchmarkRunner {
             expect(
                     api.post(
                                             ADMIN,
-                                            "/api/teams/loop" + i + "/snapshots",
+                                            "/api/teams/t0-loop" + i + "/snapshots",
                                             Map.of(
                                                     "externalId",
                                                     "remeasure",
@@ -475,6 +685,10 @@ public final class BenchmarkRunner {
                 taskKey);
     }
 
+    private static void createUser(PodloopClient api, String id, String password) {
+        expect(api.createUser(ADMIN, id, "Bench", password).status() == 204, "user " + id);
+    }
+
     private static void createTeams(PodloopClient api, String prefix, int count) {
         for (int i = 0; i < count; i++) {
             expect(
@@ -490,7 +704,16 @@ public final class BenchmarkRunner {
 
     /** Runs {@code work} for 0..count-1 on {@link #CLIENTS} threads, as that many HTTP clients would. */
     private static void parallel(int count, IntConsumer work) {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        parallelOn(count, CLIENTS, work);
+    }
+
+    /** Runs {@code work} for 0..count-1, each on a thread of its own, all at once. */
+    private static void parallelOn(int count, IntConsumer work) {
+        parallelOn(count, count, work);
+    }
+
+    private static void parallelOn(int count, int threads, IntConsumer work) {
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < count; i++) {

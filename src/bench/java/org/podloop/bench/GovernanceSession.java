@@ -37,7 +37,7 @@ final class GovernanceSession {
         HttpResponse<String> page = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (page.statusCode() != 200 || !page.uri().getPath().equals("/governance")) {
+        if (page.statusCode() != 200 || page.uri().getPath().equals("/login")) {
             throw new IllegalStateException(
                     "governance login of " + user + " ended at " + page.uri() + " with " + page.statusCode());
         }

@@ -1,6 +1,7 @@
 package org.podloop.identity;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks credentials (HTTP Basic, the governance page's form) against Camunda's identity service; the
- * user's groups become authorities. Camunda's login lock throttles repeated failures (see
+ * Checks credentials (HTTP Basic, the pages' login form) against Camunda's identity service; the
+ * user's groups become authorities. A password the engine verified in the last minute is not checked
+ * again while the stored account is unchanged ({@link VerifiedCredentials}). Camunda's login lock throttles repeated failures (see
  * {@link EngineHardening}); every failure is logged, without the password. API tokens do not come here
  * ({@link ApiTokenFilter}): they involve no password, so the lock neither counts nor blocks them.
  */
@@ -24,18 +26,26 @@ class CamundaUserAuthentication implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger(CamundaUserAuthentication.class);
 
     private final IdentityService identity;
-    private final Directory directory;
+    private final VerifiedCredentials credentials;
 
-    CamundaUserAuthentication(IdentityService identity, Directory directory) {
+    CamundaUserAuthentication(IdentityService identity, VerifiedCredentials credentials) {
         this.identity = identity;
-        this.directory = directory;
+        this.credentials = credentials;
     }
 
     @Override
     public Authentication authenticate(Authentication request) {
         String user = request.getName();
-        Object credentials = request.getCredentials();
-        if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+        Object given = request.getCredentials();
+        Optional<VerifiedCredentials.Account> account =
+                user == null || given == null ? Optional.empty() : credentials.account(user);
+        String password = given == null ? null : given.toString();
+        boolean verified = account.isPresent()
+                && (credentials.remembers(user, password, account.get()) || check(user, password, account.get()));
+        if (!verified) {
+            if (user != null) {
+                credentials.forget(user);
+            }
             String from = request.getDetails() instanceof WebAuthenticationDetails details
                     ? details.getRemoteAddress()
                     : "unknown";
@@ -46,10 +56,18 @@ class CamundaUserAuthentication implements AuthenticationProvider {
                     LogText.printable(from));
             throw new BadCredentialsException("wrong user name or password");
         }
-        List<SimpleGrantedAuthority> groups = directory.groupsOf(user).stream()
-                .map(SimpleGrantedAuthority::new)
-                .toList();
+        List<SimpleGrantedAuthority> groups =
+                account.get().groups().stream().map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    }
+
+    /** The engine's check (its delays and lock included); remembered when it passes. */
+    private boolean check(String user, String password, VerifiedCredentials.Account account) {
+        if (!identity.checkPassword(user, password)) {
+            return false;
+        }
+        credentials.remember(user, password, account);
+        return true;
     }
 
     @Override

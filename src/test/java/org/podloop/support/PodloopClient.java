@@ -89,8 +89,30 @@ public final class PodloopClient {
     }
 
     public Response postSnapshot(String team, String externalId, Instant measuredAt, Map<String, Double> signals) {
+        return postSnapshot("demo", team, externalId, measuredAt, signals);
+    }
+
+    /** Creates a user through the engine's REST API, as an administrator does in Camunda Admin; 204 when created. */
+    public Response createUser(String admin, String id, String firstName, String password) {
         return post(
-                "demo",
+                admin,
+                "/engine-rest/user/create",
+                Map.of(
+                        "profile",
+                        Map.of("id", id, "firstName", firstName, "lastName", "User", "email", id + "@podloop.invalid"),
+                        "credentials",
+                        Map.of("password", password)));
+    }
+
+    /** A low baseline ({@code psychological_safety} 38, now) that opens a loop for {@code team}, as {@code user}. */
+    public Response openLoop(String user, String team) {
+        return postSnapshot(user, team, "baseline", Instant.now(), Map.of("psychological_safety", 38.0));
+    }
+
+    public Response postSnapshot(
+            String user, String team, String externalId, Instant measuredAt, Map<String, Double> signals) {
+        return post(
+                user,
                 "/api/teams/" + team + "/snapshots",
                 Map.of(
                         "externalId",

@@ -59,7 +59,7 @@ public final class PodloopNode implements AutoCloseable {
                 // the job log names the node that ran each job
                 "--camunda.bpm.generic-properties.properties.hostname=" + name));
         arguments.addAll(settings);
-        return launch(name, jvmOptions, arguments);
+        return launch(name, jar(), jvmOptions, arguments);
     }
 
     /** Starts the embedded default (H2 in a file under {@code dataFolder}, demo users), as {@code ./mvnw spring-boot:run} does. */
@@ -69,15 +69,21 @@ public final class PodloopNode implements AutoCloseable {
 
     /** As {@link #startEmbedded(String, Path)}, with the JVM options given. */
     public static PodloopNode startEmbedded(String name, Path dataFolder, List<String> jvmOptions) {
+        return startEmbedded(name, dataFolder, jvmOptions, jar());
+    }
+
+    /** As {@link #startEmbedded(String, Path, List)}, from another jar (Spring Boot's extracted layout, for one). */
+    public static PodloopNode startEmbedded(String name, Path dataFolder, List<String> jvmOptions, Path jar) {
         return launch(
                 name,
+                jar,
                 jvmOptions,
                 List.of("--spring.datasource.url=jdbc:h2:file:"
                         + dataFolder.toAbsolutePath().resolve("podloop")
                         + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"));
     }
 
-    private static PodloopNode launch(String name, List<String> jvmOptions, List<String> arguments) {
+    private static PodloopNode launch(String name, Path jar, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         Path log = Path.of("target/nodes", name + ".log");
         List<String> command = new ArrayList<>(
@@ -85,7 +91,7 @@ public final class PodloopNode implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar",
-                jar().toString(),
+                jar.toString(),
                 "--server.port=" + port,
                 "--podloop.processes.path=processes",
                 "--podloop.rules.path=rules"));
@@ -125,7 +131,7 @@ public final class PodloopNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(Duration.ofMillis(500));
+            sleep(Duration.ofMillis(100));
         }
         throw new AssertionError(name + " not ready within " + within + "; see " + log);
     }
@@ -209,7 +215,7 @@ public final class PodloopNode implements AutoCloseable {
         }
     }
 
-    private static Path jar() {
+    public static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("podloop-.*\\.jar"))
                     .findFirst()
