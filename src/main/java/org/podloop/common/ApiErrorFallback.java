@@ -50,7 +50,7 @@ class ApiErrorFallback extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-        return isApi(request) ? problem(request) : super.error(request);
+        return isApi(request) || outage(request) ? problem(request) : super.error(request);
     }
 
     /** A browser asking for an /api path gets the problem JSON too: the API speaks one format. */
@@ -67,6 +67,12 @@ class ApiErrorFallback extends BasicErrorController {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /** The database out of reach before any controller (a password check): 503 on every JSON path, the engine's too. */
+    private boolean outage(HttpServletRequest request) {
+        Throwable failure = errorAttributes.getError(new ServletWebRequest(request));
+        return failure != null && DatabaseOutage.causedBy(failure);
     }
 
     private static boolean isApi(HttpServletRequest request) {

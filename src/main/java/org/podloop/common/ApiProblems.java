@@ -163,12 +163,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Anything unforeseen: problem JSON too, logged with its stack trace, without internals in the answer. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, request);
+        }
         if (lostRaces.causedBy(e)) {
-            return lostRace(e, request); // wrapped, e.g. by the engine writing a pod's group
+            // wrapped, e.g. by the engine writing a pod's group
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(lostRace(e, request));
         }
         LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
-        return internalError();
+        return ResponseEntity.internalServerError().body(internalError());
+    }
+
+    /** The database is out of reach: 503, to be sent again; logged without a stack trace (it is not a bug). */
+    private static ResponseEntity<ProblemDetail> unavailable(Throwable e, HttpServletRequest request) {
+        LOG.warn(
+                "{} {} answered 503: the database cannot be reached ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                .body(DatabaseOutage.problem());
     }
 
     /**
@@ -177,6 +193,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * above, anything else (a filter's or the servlet container's refusal) by its status alone.
      */
     ResponseEntity<Object> unanswered(Throwable failure, HttpStatus status, WebRequest request) {
+        if (failure != null && DatabaseOutage.causedBy(failure)) {
+            // e.g. the password check of a filter, before any controller
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(DatabaseOutage.problem());
+        }
         if (failure instanceof Exception e) {
             try {
                 ResponseEntity<Object> answer = handleException(e, request);

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
+import org.podloop.common.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -121,6 +122,13 @@ public class EngineRestErrors {
             }
             if (causeOf(exception, NullValueException.class) != null && taskAlreadyCompleted() != null) {
                 return answer(exception, Response.Status.CONFLICT, ALREADY_COMPLETED);
+            }
+            if (DatabaseOutage.causedBy(exception)) {
+                LOG.warn("An engine request answered 503: the database cannot be reached ({})", exception.toString());
+                return Response.fromResponse(
+                                answer(exception, Response.Status.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL))
+                        .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                        .build();
             }
             if (causeOf(exception, SQLException.class) != null
                     || causeOf(exception, PersistenceException.class) != null) {

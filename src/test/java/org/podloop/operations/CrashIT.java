@@ -403,23 +403,7 @@ class CrashIT {
     }
 
     private static void createUser(PodloopClient api, String id, String firstName) {
-        assertThat(api.post(
-                                ADMIN,
-                                "/engine-rest/user/create",
-                                Map.of(
-                                        "profile",
-                                        Map.of(
-                                                "id",
-                                                id,
-                                                "firstName",
-                                                firstName,
-                                                "lastName",
-                                                "Pod",
-                                                "email",
-                                                id + "@podloop.invalid"),
-                                        "credentials",
-                                        Map.of("password", PodloopClient.PASSWORD)))
-                        .status())
+        assertThat(api.createUser(ADMIN, id, firstName, PodloopClient.PASSWORD).status())
                 .isEqualTo(204);
     }
 
@@ -430,18 +414,7 @@ class CrashIT {
                                 Map.of("key", team, "name", "Team " + team, "members", List.of(POD_MEMBER)))
                         .status())
                 .isEqualTo(201);
-        PodloopClient.Response opened = api.post(
-                ADMIN,
-                "/api/teams/" + team + "/snapshots",
-                Map.of(
-                        "externalId",
-                        "baseline",
-                        "measuredAt",
-                        Instant.now().toString(),
-                        "respondents",
-                        6,
-                        "signals",
-                        Map.of("psychological_safety", 38.0)));
+        PodloopClient.Response opened = api.openLoop(ADMIN, team);
         assertThat(opened.status()).as(String.valueOf(opened.body())).isEqualTo(200);
         return opened.body().at("/loop/id").asText();
     }
