@@ -182,9 +182,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 request.getMethod(),
                 request.getRequestURI(),
                 e.toString());
+        LOG.debug("The failure behind the 503", e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-                .body(DatabaseOutage.problem());
+                .body(DatabaseOutage.problem(e));
     }
 
     /**
@@ -197,7 +198,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             // e.g. the password check of a filter, before any controller
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-                    .body(DatabaseOutage.problem());
+                    .body(DatabaseOutage.problem(failure));
         }
         if (failure instanceof Exception e) {
             try {

@@ -1,6 +1,5 @@
 package org.podloop.common;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -9,27 +8,41 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a request that failed because the database cannot be reached (down, restarting, the pool out of
  * connections for longer than its timeout) from other failures, however deep it is wrapped, and answers
- * it alike on every path: 503 problem JSON with {@code Retry-After}. Nothing of such a request was stored
- * (its transaction never began or could not commit), so a client may safely send it again.
+ * it alike on every path: 503 problem JSON with {@code Retry-After}, saying whether nothing was stored (no
+ * connection to begin with) or the request may have been stored (the connection broke on the way, perhaps
+ * after a commit reached the database).
  */
 public final class DatabaseOutage {
 
     /** Seconds a client is asked to wait before sending the request again. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
-    public static final String DETAIL = "the database cannot be reached just now, so nothing of this request was"
-            + " stored; send it again in a few seconds";
+    /** No connection to begin with: the request's transaction never began. */
+    public static final String NOTHING_STORED = "the database cannot be reached just now, so nothing of this"
+            + " request was stored; send it again in a few seconds";
+
+    /** The connection broke on the way: a commit may have reached the database before it did. */
+    public static final String MAYBE_STORED = "the connection to the database broke while this request ran, so it"
+            + " may or may not have been stored; check before sending it again (a snapshot or import with the same"
+            + " externalId is stored once however often it is sent)";
 
     private static final List<Class<? extends Throwable>> OUTAGES = List.of(
             CannotGetJdbcConnectionException.class,
+            CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class,
             SQLTransientConnectionException.class,
-            SQLNonTransientConnectionException.class,
-            ConnectException.class);
+            SQLNonTransientConnectionException.class);
+
+    /** Failures of getting a connection at all, before any statement of the request ran. */
+    private static final List<Class<? extends Throwable>> BEFORE_ANY_WORK = List.of(
+            CannotGetJdbcConnectionException.class,
+            CannotCreateTransactionException.class,
+            SQLTransientConnectionException.class);
 
     private DatabaseOutage() {}
 
@@ -53,8 +66,19 @@ public final class DatabaseOutage {
         return false;
     }
 
-    public static ProblemDetail problem() {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", DETAIL)
+    /** The answer to {@code failure}: whether anything may have been stored depends on where it broke. */
+    public static String detail(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            Throwable current = t;
+            if (BEFORE_ANY_WORK.stream().anyMatch(type -> type.isInstance(current))) {
+                return NOTHING_STORED;
+            }
+        }
+        return MAYBE_STORED;
+    }
+
+    public static ProblemDetail problem(Throwable failure) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail(failure))
                 .build();
     }
 }

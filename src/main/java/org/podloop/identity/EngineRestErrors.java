@@ -125,8 +125,9 @@ public class EngineRestErrors {
             }
             if (DatabaseOutage.causedBy(exception)) {
                 LOG.warn("An engine request answered 503: the database cannot be reached ({})", exception.toString());
-                return Response.fromResponse(
-                                answer(exception, Response.Status.SERVICE_UNAVAILABLE, DatabaseOutage.DETAIL))
+                LOG.debug("The failure behind the 503", exception);
+                return Response.fromResponse(answer(
+                                exception, Response.Status.SERVICE_UNAVAILABLE, DatabaseOutage.detail(exception)))
                         .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
                         .build();
             }

@@ -26,13 +26,26 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theAnswerSaysNothingWasStoredOnlyWhenNoConnectionWasHad() {
+        var poolTimedOut = new CannotCreateTransactionException(
+                "Could not open JPA EntityManager for transaction",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+        // the connection broke on the way, perhaps after the commit reached the database
+        var brokeAtCommit = new IllegalStateException(new SQLException("An I/O error occurred", "08006"));
+
+        assertThat(DatabaseOutage.detail(poolTimedOut)).isEqualTo(DatabaseOutage.NOTHING_STORED);
+        assertThat(DatabaseOutage.detail(brokeAtCommit)).isEqualTo(DatabaseOutage.MAYBE_STORED);
+    }
+
+    @Test
     void aLostRaceOrABugIsNot() {
         var uniqueViolation = new DataIntegrityViolationException(
                 "duplicate key", new SQLException("duplicate key value violates unique constraint", "23505"));
 
         assertThat(DatabaseOutage.causedBy(uniqueViolation)).isFalse();
         assertThat(DatabaseOutage.causedBy(new NullPointerException())).isFalse();
-        assertThat(DatabaseOutage.problem().getStatus()).isEqualTo(503);
-        assertThat(DatabaseOutage.problem().getDetail()).doesNotContain("SQL", "Exception");
+        var problem = DatabaseOutage.problem(new SQLTransientConnectionException("HikariPool-1 - timed out"));
+        assertThat(problem.getStatus()).isEqualTo(503);
+        assertThat(problem.getDetail()).doesNotContain("SQL", "Exception", "Hikari");
     }
 }
