@@ -51,9 +51,10 @@ public final class BenchmarkRunner {
     private static final int HISTORY_LOOPS = 100_000;
     private static final int AUDIT_CHAIN_ENTRIES = 1_000_000;
     private static final int TRIALS = 3;
-    private static final String BENCH_PASSWORD = System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_PASSWORD", "");
 
     private final Map<String, Object> results = new LinkedHashMap<>();
+    /** The benchmark's own database, for the baselines' extra connections. */
+    private PostgresTestDatabase.Server db;
 
     public static void main(String[] args) throws Exception {
         Files.createDirectories(OUT);
@@ -65,7 +66,7 @@ public final class BenchmarkRunner {
         results.put("trials", TRIALS);
         phase("classification", BenchmarkRunner::classification);
         phase("startup", BenchmarkRunner::startup);
-        PostgresTestDatabase.Server db = server().freshDatabase("podloop_bench");
+        db = server().freshDatabase("podloop_bench");
         // plain HTTP on the machine: the session cookie cannot be Secure, or the governance login loses its session
         try (PodloopNode node = PodloopNode.start(
                                 "bench-pg",
@@ -330,7 +331,7 @@ public final class BenchmarkRunner {
      * {@code perCommit} snapshots, each batch its own transaction; one commit per snapshot runs on
      * {@link #CLIENTS} connections at once, as the POSTs do.
      */
-    private static double plainJdbcInsert(Connection sql, String prefix, int snapshots, Instant week0, int perCommit)
+    private double plainJdbcInsert(Connection sql, String prefix, int snapshots, Instant week0, int perCommit)
             throws Exception {
         try (var ddl = sql.createStatement()) {
             ddl.execute("create table " + prefix + "_snapshots (like snapshots including all)");
@@ -339,13 +340,7 @@ public final class BenchmarkRunner {
         int writers = perCommit == 1 ? CLIENTS : 1;
         List<Connection> connections = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
-            connections.add(
-                    w == 0
-                            ? sql
-                            : DriverManager.getConnection(
-                                    sql.getMetaData().getURL(),
-                                    sql.getMetaData().getUserName(),
-                                    BENCH_PASSWORD));
+            connections.add(w == 0 ? sql : DriverManager.getConnection(db.url(), db.user(), db.password()));
         }
         try {
             return timed(() -> parallelOn(writers, w -> {

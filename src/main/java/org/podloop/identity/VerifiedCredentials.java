@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,27 +61,29 @@ class VerifiedCredentials {
 
     /** The user's stored password hash, failures, lock and groups, in one query; empty for an unknown user. */
     Optional<Account> account(String user) {
-        List<Account> rows = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        jdbc.query(
+        return jdbc.query(
                 "select u.PWD_, u.ATTEMPTS_, u.LOCK_EXP_TIME_, m.GROUP_ID_ from ACT_ID_USER u"
                         + " left join ACT_ID_MEMBERSHIP m on m.USER_ID_ = u.ID_ where u.ID_ = ?",
-                row -> {
-                    if (rows.isEmpty()) {
-                        var locked = row.getTimestamp(3);
-                        rows.add(new Account(
-                                row.getString(1), row.getInt(2), locked == null ? null : locked.toInstant(), groups));
+                rows -> {
+                    if (!rows.next()) {
+                        return Optional.<Account>empty();
                     }
-                    String group = row.getString(4);
-                    if (group != null) {
-                        groups.add(group);
-                    }
+                    String passwordHash = rows.getString(1);
+                    int failedAttempts = rows.getInt(2);
+                    Timestamp locked = rows.getTimestamp(3);
+                    List<String> groups = new ArrayList<>();
+                    do {
+                        if (rows.getString(4) != null) {
+                            groups.add(rows.getString(4));
+                        }
+                    } while (rows.next());
+                    return Optional.of(new Account(
+                            passwordHash,
+                            failedAttempts,
+                            locked == null ? null : locked.toInstant(),
+                            List.copyOf(groups)));
                 },
                 user);
-        return rows.stream()
-                .findFirst()
-                .map(account -> new Account(
-                        account.passwordHash(), account.failedAttempts(), account.lockedUntil(), List.copyOf(groups)));
     }
 
     /** Whether the engine verified this password for the account as it is stored now, within the last minute. */

@@ -29,7 +29,10 @@ class GitHubPull {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_PAGE = 100;
-    /** 5,000 issues and pull requests (or events of one item) a pull at most: a repository with more is one to split. */
+    /**
+     * 5,000 issues and pull requests (or events of one item) a pull at most: a longer list fails the pull rather
+     * than be imported cut short.
+     */
     private static final int MOST_PAGES = 50;
 
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
@@ -117,8 +120,14 @@ class GitHubPull {
                 throw new IllegalStateException("GitHub answered no list to " + first.replaceFirst("\\?.*", ""));
             }
             all.addAll((ArrayNode) page.body());
-            if (page.next().isEmpty() || pages >= MOST_PAGES) {
+            if (page.next().isEmpty()) {
                 return all;
+            }
+            if (pages >= MOST_PAGES) {
+                // imported cut short, the metrics would be wrong without saying so
+                throw new IllegalStateException("GitHub lists more than " + MOST_PAGES * PER_PAGE + " entries at "
+                        + first.replaceFirst("\\?.*", "")
+                        + "; nothing was imported (narrow the period or the repository)");
             }
             page = api.getUrl(page.next().get());
         }

@@ -27,6 +27,7 @@ record WorkProperties(
 
         Jira {
             teams = teams == null ? Map.of() : Map.copyOf(teams);
+            atLeastOneDay("podloop.work.jira.period-days", periodDays);
         }
     }
 
@@ -43,6 +44,14 @@ record WorkProperties(
 
         GitHub {
             teams = teams == null ? Map.of() : Map.copyOf(teams);
+            atLeastOneDay("podloop.work.github.period-days", periodDays);
+        }
+    }
+
+    /** A pull covers whole days; a period of none would be refused at every pull, so start-up refuses it once. */
+    private static void atLeastOneDay(String property, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException(property + " must be at least 1 (days a pull covers), is " + days);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.podloop.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class OwnPostgresCluster implements AutoCloseable {
     }
 
     public static OwnPostgresCluster create(String name) {
-        int port = freePort();
+        int port = PodloopNode.freePort();
         String version = installedVersion();
         run("pg_createcluster", version, name, "-p", String.valueOf(port), "--start", "--", "--auth=trust");
         return new OwnPostgresCluster(version, name, port);
@@ -89,14 +88,6 @@ public final class OwnPostgresCluster implements AutoCloseable {
             throw new IllegalStateException(String.join(" ", command) + " could not run", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

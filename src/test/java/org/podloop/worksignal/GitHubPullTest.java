@@ -47,6 +47,7 @@ class GitHubPullTest extends ApiTest {
 
     private HttpServer github;
     private String nextPageHost;
+    private volatile boolean endlessTimeline;
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Map<Long, Map<String, Object>> items = new TreeMap<>();
@@ -97,6 +98,13 @@ class GitHubPullTest extends ApiTest {
                 answer(exchange, page);
             } else if (path.equals("/repos/acme/digest/issues")) {
                 answer(exchange, List.of(items.get(207L)));
+            } else if (one.matches() && one.group(3).equals("timeline") && endlessTimeline) {
+                int page = query.contains("page=") ? Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1")) : 1;
+                exchange.getResponseHeaders()
+                        .add(
+                                "Link",
+                                "<" + nextPageHost + path + "?per_page=100&page=" + (page + 1) + ">; rel=\"next\"");
+                answer(exchange, List.of(Map.of("event", "commented", "created_at", "2026-11-02T09:00:00Z")));
             } else if (one.matches() && one.group(3).equals("timeline")) {
                 answer(exchange, timelines.get(Long.parseLong(one.group(2))));
             } else if (one.matches()) {
@@ -258,6 +266,18 @@ class GitHubPullTest extends ApiTest {
         assertThatThrownBy(() -> connector().pull(team))
                 .hasMessageContaining("another host")
                 .hasMessageNotContaining("gh-token");
+        assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
+                .isZero();
+    }
+
+    @Test
+    void aListLongerThanTheConnectorTakesFailsThePullInsteadOfImportingItCutShort() {
+        endlessTimeline = true;
+
+        assertThatThrownBy(() -> connector().pull(team))
+                .hasMessageContaining("more than 5000 entries")
+                .hasMessageContaining("nothing was imported");
+        assertThat(asked).filteredOn(query -> query.contains("/timeline")).hasSize(50);
         assertThat(jdbc.queryForObject("select count(*) from snapshots where team_key = ?", Integer.class, team))
                 .isZero();
     }
