@@ -1,5 +1,6 @@
 package org.podloop.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -113,11 +115,17 @@ public final class BenchmarkRunner {
         } finally {
             db.drop();
         }
+        write("results", results, Report::markdown);
+    }
+
+    /** Writes {@code <name>.json} and {@code <name>.md} into target/bench and prints the Markdown. */
+    static void write(String name, Map<String, Object> results, Function<JsonNode, String> markdown)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(OUT.resolve("results.json").toFile(), results);
-        String markdown = Report.markdown(json.valueToTree(results));
-        Files.writeString(OUT.resolve("results.md"), markdown);
-        System.out.println(markdown);
+        json.writeValue(OUT.resolve(name + ".json").toFile(), results);
+        String text = markdown.apply(json.valueToTree(results));
+        Files.writeString(OUT.resolve(name + ".md"), text);
+        System.out.println(text);
     }
 
     interface Phase {
@@ -162,7 +170,7 @@ public final class BenchmarkRunner {
         return all;
     }
 
-    private static PostgresTestDatabase.Server server() {
+    static PostgresTestDatabase.Server server() {
         String url =
                 System.getenv().getOrDefault("PODLOOP_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         return new PostgresTestDatabase.Server(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.podloop.identity.SystemAccess;
@@ -51,6 +52,23 @@ class AssistantWorker {
     private final TransactionTemplate separately;
     private volatile Mode mode = Mode.WORKING;
     private volatile ModelAssistant model;
+    /**
+     * How many threads may do the built-in work at once in the thread whose commit asked for it. That thread
+     * still holds its transaction's connection (Spring releases it after the after-commit listeners) and the
+     * work opens transactions of its own: were every request to do so at once, the pool's connections
+     * would all be held by threads waiting for one more (the soak found it: 503 after the pool's time-out).
+     * So a few work in place (the pod finds its brief with its task), the others hand the work to a thread
+     * that holds no connection.
+     */
+    private static final int IN_PLACE = 2;
+
+    private static final ThreadLocal<Boolean> WORKING = ThreadLocal.withInitial(() -> false);
+    private final Semaphore inPlace = new Semaphore(IN_PLACE);
+    private final ExecutorService handedOn = Executors.newFixedThreadPool(IN_PLACE, runnable -> {
+        Thread thread = new Thread(runnable, "podloop-assistant");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** A model's work, one at a time: it never runs on the thread of the request or job that asked. */
     private final ExecutorService modelThread = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "podloop-assistant-model");
@@ -87,6 +105,7 @@ class AssistantWorker {
     @PreDestroy
     void stop() {
         modelThread.shutdownNow();
+        handedOn.shutdownNow(); // what it had not done the sweep takes (here after a restart, or another node)
     }
 
     void mode(Mode mode) {
@@ -105,10 +124,27 @@ class AssistantWorker {
             return;
         }
         Runnable work = () -> take(request.topic(), 1, request.loopId().toString());
-        if (model == null) {
-            work.run();
-        } else {
+        if (model != null) {
             modelThread.execute(work);
+        } else if (WORKING.get()) {
+            work.run(); // what the work itself committed asks for more (the next iteration's brief)
+        } else if (inPlace.tryAcquire()) {
+            try {
+                working(work);
+            } finally {
+                inPlace.release();
+            }
+        } else {
+            handedOn.execute(() -> working(work));
+        }
+    }
+
+    private static void working(Runnable work) {
+        WORKING.set(true);
+        try {
+            work.run();
+        } finally {
+            WORKING.set(false);
         }
     }
 

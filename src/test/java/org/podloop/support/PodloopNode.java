@@ -89,12 +89,14 @@ public final class PodloopNode implements AutoCloseable {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--podloop.processes.path=processes",
-                "--podloop.rules.path=rules"));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        // the project's folders unless the settings name others (a repeated option would be joined, not replaced)
+        for (String folder : List.of("--podloop.processes.path=processes", "--podloop.rules.path=rules")) {
+            String option = folder.substring(0, folder.indexOf('=') + 1);
+            if (arguments.stream().noneMatch(argument -> argument.startsWith(option))) {
+                command.add(folder);
+            }
+        }
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
