@@ -1,6 +1,8 @@
 package org.podloop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ final class Calls {
     PodloopClient.Response call(String kind, Function<PodloopClient, PodloopClient.Response> call) {
         PodloopClient.Response response = once(kind, call);
         for (int retry = 0; retry < 3 && response.status() == 503 && !kind.equals("complete"); retry++) {
-            SoakRunner.pause(java.time.Duration.ofSeconds(5));
+            SoakRunner.pause(Duration.ofSeconds(5));
             response = once(kind, call);
         }
         return response;
@@ -80,7 +82,12 @@ final class Calls {
 
     /** The heap in use on node {@code n} (Micrometer's gauges as Prometheus scrapes them), or -1. */
     long heapUsedMib(int n) {
-        var text = nodes.get(n).getText(MONITOR + ":" + SoakLoop.PASSWORD, "/actuator/prometheus");
+        HttpResponse<String> text;
+        try {
+            text = nodes.get(n).getText(MONITOR + ":" + SoakLoop.PASSWORD, "/actuator/prometheus");
+        } catch (RuntimeException noAnswer) {
+            return -1; // a sample the series shows as missing; the soak goes on
+        }
         if (text.statusCode() != 200) {
             return -1;
         }
@@ -104,7 +111,7 @@ final class Calls {
     }
 
     /** All requests by kind: count, p50, p99, longest; and the throughput over {@code took}. */
-    Map<String, Object> summary(java.time.Duration took) {
+    Map<String, Object> summary(Duration took) {
         Map<String, Object> summary = new LinkedHashMap<>();
         List<Double> all = new ArrayList<>();
         Map<String, Object> byKind = new LinkedHashMap<>();

@@ -364,7 +364,12 @@ final class SoakLoop {
         if (failure != null) {
             return List.of(name + " failed while " + stage + ": " + failure);
         }
-        JsonNode loop = calls.get(Calls.ADMIN, "/api/loops/" + loopId);
+        JsonNode loop;
+        try {
+            loop = calls.get(Calls.ADMIN, "/api/loops/" + loopId);
+        } catch (RuntimeException unreadable) {
+            return List.of(name + ": its loop could not be read: " + unreadable.getMessage());
+        }
         List<String> wrong = new ArrayList<>();
         expectEqual(wrong, "status", path.status, loop.path("status").asText());
         expectEqual(
@@ -407,9 +412,7 @@ final class SoakLoop {
                 } else if (fired > most) {
                     wrong.add(timer.getKey() + " fired " + fired + " times in iteration " + number);
                 } else if (!planned && fired > 0) {
-                    synchronized (unplanned) {
-                        unplanned.merge(timer.getKey(), (int) fired, Integer::sum);
-                    }
+                    unplanned.merge(timer.getKey(), (int) fired, Integer::sum);
                 }
             }
         }

@@ -68,18 +68,23 @@ final class SoakReport {
             double perSecond = window.path("requests").asDouble() / Math.max(1, second - previous);
             previous = second;
             md.append(String.format(
-                    "| %d | %d | %d | %.0f | %.0f ms | %d MiB | %d MiB | %d MiB | %d MiB |%n",
+                    "| %d | %d | %d | %.0f | %.0f ms | %s | %s | %s | %s |%n",
                     second,
                     window.path("loopsStarted").asInt(),
                     window.path("loopsFinished").asInt(),
                     perSecond,
                     window.path("p99Millis").asDouble(),
-                    window.path("node0ResidentMib").asLong(),
-                    window.path("node0HeapUsedMib").asLong(),
-                    window.path("node1ResidentMib").asLong(),
-                    window.path("node1HeapUsedMib").asLong()));
+                    mib(window.path("node0ResidentMib")),
+                    mib(window.path("node0HeapUsedMib")),
+                    mib(window.path("node1ResidentMib")),
+                    mib(window.path("node1HeapUsedMib"))));
         }
         return md.toString();
+    }
+
+    /** A figure in MiB, or "n/a" where it could not be read (-1: the node did not answer the scrape). */
+    private static String mib(JsonNode figure) {
+        return figure.asLong(-1) < 0 ? "n/a" : figure.asLong() + " MiB";
     }
 
     private static String row(String name, JsonNode figures) {

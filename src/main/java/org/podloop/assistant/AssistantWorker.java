@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.podloop.identity.SystemAccess;
@@ -105,7 +106,18 @@ class AssistantWorker {
     @PreDestroy
     void stop() {
         modelThread.shutdownNow();
-        handedOn.shutdownNow(); // what it had not done the sweep takes (here after a restart, or another node)
+        // A brief being written keeps its lock as long as the iteration waits for it: let it finish (it takes
+        // milliseconds) instead of interrupting it into a failure. What was still queued is not locked yet:
+        // the sweep takes it (here after a restart, or on another node).
+        handedOn.shutdown();
+        try {
+            if (!handedOn.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("assistant: stopped with work still running; its tasks wait for their lock to expire");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handedOn.shutdownNow();
     }
 
     void mode(Mode mode) {
