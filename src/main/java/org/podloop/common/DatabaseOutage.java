@@ -38,6 +38,8 @@ public final class DatabaseOutage {
             SQLTransientConnectionException.class,
             SQLNonTransientConnectionException.class);
 
+    private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
     /** Failures of getting a connection at all, before any statement of the request ran. */
     private static final List<Class<? extends Throwable>> BEFORE_ANY_WORK = List.of(
             CannotGetJdbcConnectionException.class,
@@ -59,11 +61,27 @@ public final class DatabaseOutage {
                     && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            if (onAClosedPoolConnection(t)) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
             }
         }
         return false;
+    }
+
+    /**
+     * Once Hikari has evicted a connection as broken, every later call on it (the request's rollback, say)
+     * fails with "Connection is closed" and no SQLSTATE; Spring then throws that rollback failure instead
+     * of the failure that broke the connection.
+     */
+    private static boolean onAClosedPoolConnection(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof SQLException e
+                && e.getSQLState() == null
+                && frames.length > 0
+                && frames[0].getClassName().equals(HIKARI_CLOSED_CONNECTION);
     }
 
     /** The answer to {@code failure}: whether anything may have been stored depends on where it broke. */

@@ -1,11 +1,16 @@
 package org.podloop.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Field;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Which failures are the database being out of reach (answered 503, to be sent again) and which are not. */
@@ -35,6 +40,23 @@ class DatabaseOutageTest {
 
         assertThat(DatabaseOutage.detail(poolTimedOut)).isEqualTo(DatabaseOutage.NOTHING_STORED);
         assertThat(DatabaseOutage.detail(brokeAtCommit)).isEqualTo(DatabaseOutage.MAYBE_STORED);
+    }
+
+    /** DatabaseOutageIT saw it: the connection was killed mid-request, then the rollback on it failed. */
+    @Test
+    void aRollbackOnAConnectionThePoolHasClosedIsAnOutageThatMayHaveStoredSomething() throws Exception {
+        Field closed = Class.forName("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection")
+                .getDeclaredField("CLOSED_CONNECTION");
+        closed.setAccessible(true);
+        SQLException onClosed = assertThrows(SQLException.class, ((Connection) closed.get(null))::rollback);
+        var rollbackFailed = new JpaSystemException(
+                new TransactionException("Unable to rollback against JDBC Connection", onClosed));
+
+        assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
+        assertThat(DatabaseOutage.detail(rollbackFailed)).isEqualTo(DatabaseOutage.MAYBE_STORED);
+        assertThat(DatabaseOutage.causedBy(new SQLException("Connection is closed")))
+                .as("the same words from elsewhere")
+                .isFalse();
     }
 
     @Test
