@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.podloop.common.DatabaseOutage;
 import org.podloop.support.OwnPostgresCluster;
 import org.podloop.support.PodloopClient;
 import org.podloop.support.PodloopNode;
@@ -248,10 +249,18 @@ class DatabaseOutageIT {
         return answer;
     }
 
-    /** 503 problem JSON with Retry-After is the answer to an outage; anything else is noted. */
+    /**
+     * 503 is the answer to an outage, as problem JSON on {@code /api} and as Camunda's error JSON (type,
+     * message) on {@code /engine-rest}, saying whether anything may have been stored; anything else is noted.
+     */
     private void refusedOrUnexpected(PodloopClient.Response answer) {
         JsonNode body = answer.body();
-        if (answer.status() == 503 && body != null && body.path("status").asInt() == 503) {
+        boolean problem = body != null && body.path("status").asInt() == 503;
+        boolean engineError = body != null
+                && body.path("type").asText().equals("ServerError")
+                && List.of(DatabaseOutage.NOTHING_STORED, DatabaseOutage.MAYBE_STORED)
+                        .contains(body.path("message").asText());
+        if (answer.status() == 503 && (problem || engineError)) {
             refused.incrementAndGet();
             PodloopNode.sleep(Duration.ofMillis(500));
         } else {
