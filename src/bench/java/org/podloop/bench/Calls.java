@@ -136,10 +136,10 @@ final class Calls {
         return counted;
     }
 
-    /** Answers 500 and above, and calls whose connection failed. */
+    /** Answers 500 and above except 503 (a refusal to send again), and calls whose connection failed. */
     int serverErrors() {
         return statuses.entrySet().stream()
-                .filter(e -> e.getKey() >= 500 || e.getKey() < 0)
+                .filter(e -> (e.getKey() >= 500 && e.getKey() != 503) || e.getKey() < 0)
                 .mapToInt(e -> e.getValue().get())
                 .sum();
     }

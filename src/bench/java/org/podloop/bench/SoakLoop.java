@@ -289,6 +289,8 @@ final class SoakLoop {
         String as = user + ":" + PASSWORD;
         Instant deadline = Instant.now().plus(PATIENCE);
         int conflicts = 0;
+        // a task that is not there yet is mostly behind a timer: look again after 250 ms, then less often
+        Duration wait = Duration.ofMillis(250);
         while (true) {
             List<JsonNode> tasks = tasks(as, group, taskKey);
             if (tasks.size() > 1) {
@@ -309,7 +311,8 @@ final class SoakLoop {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("no " + taskKey + " within " + PATIENCE);
             }
-            SoakRunner.pause(Duration.ofMillis(250));
+            SoakRunner.pause(wait);
+            wait = Duration.ofMillis(Math.min(2000, wait.toMillis() * 2));
         }
     }
 

@@ -24,7 +24,8 @@ import org.podloop.support.PostgresTestDatabase;
  * "A day at speed" (issue 22): two nodes on one PostgreSQL database run {@code podloop.soak.loops}
  * loops (2,000) through every path of the loop — reminders, the time-box passing, an extension, an
  * overdue re-measurement, repeats (asked for and automatic) and escalation — with the loop's durations
- * shortened to seconds, started evenly over at least {@code podloop.soak.minutes} (10). Every request
+ * shortened to seconds, started evenly over {@code podloop.soak.minutes} (20: the issue asks at least 10, and 2,000 loops
+ * in 10 minutes saturate a 2-core machine that also runs PostgreSQL and the clients). Every request
  * goes to either node at random. Afterwards it checks every loop's timeline, the audit chain and the
  * engine (no incident, no failed job, nothing left running), writes {@code target/bench/soak.json} and
  * {@code soak.md} and exits non-zero when a check failed: figures are reported, correctness is asserted.
@@ -33,7 +34,7 @@ public final class SoakRunner {
 
     private static final Path OUT = Path.of("target/bench");
     private static final int LOOPS = Integer.getInteger("podloop.soak.loops", 2000);
-    private static final Duration AT_LEAST = Duration.ofMinutes(Integer.getInteger("podloop.soak.minutes", 10));
+    private static final Duration AT_LEAST = Duration.ofMinutes(Integer.getInteger("podloop.soak.minutes", 20));
     /** Loops driven at once at most (each driver waits most of its time for a timer). */
     private static final int IN_FLIGHT = 150;
 
@@ -154,6 +155,7 @@ public final class SoakRunner {
                 && (long) checks.get("loopsStillRunning") == 0
                 && (long) checks.get("openTasks") == 0
                 && calls.serverErrors() == 0;
+        // a 503 (no database connection within 5 s) is a refusal the client sends again, not a failure
         checks.put("passed", passed);
         return checks;
     }

@@ -251,7 +251,8 @@ class DatabaseOutageIT {
 
     /**
      * 503 is the answer to an outage, as problem JSON on {@code /api} and as Camunda's error JSON (type,
-     * message) on {@code /engine-rest}, saying whether anything may have been stored; anything else is noted.
+     * message) on {@code /engine-rest}, saying whether anything may have been stored, with the {@code
+     * Retry-After} the clients follow; anything else (a refusal without it too) is noted.
      */
     private void refusedOrUnexpected(PodloopClient.Response answer) {
         JsonNode body = answer.body();
@@ -260,11 +261,13 @@ class DatabaseOutageIT {
                 && body.path("type").asText().equals("ServerError")
                 && List.of(DatabaseOutage.NOTHING_STORED, DatabaseOutage.MAYBE_STORED)
                         .contains(body.path("message").asText());
-        if (answer.status() == 503 && (problem || engineError)) {
+        boolean saysWhenToRetry =
+                String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS).equals(answer.retryAfter());
+        if (answer.status() == 503 && (problem || engineError) && saysWhenToRetry) {
             refused.incrementAndGet();
             PodloopNode.sleep(Duration.ofMillis(500));
         } else {
-            unexpected.add(answer.status() + " " + body);
+            unexpected.add(answer.status() + " " + body + " Retry-After: " + answer.retryAfter());
             PodloopNode.sleep(Duration.ofMillis(500));
         }
     }

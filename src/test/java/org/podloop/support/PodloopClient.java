@@ -23,7 +23,8 @@ public final class PodloopClient {
     public static final String PASSWORD = "demo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Response(int status, JsonNode body) {}
+    /** The status, the JSON body (or null) and the {@code Retry-After} header (or null) of an answer. */
+    public record Response(int status, JsonNode body, String retryAfter) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -224,7 +225,10 @@ public final class PodloopClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+            return new Response(
+                    response.statusCode(),
+                    body == null || body.isBlank() ? null : JSON.readTree(body),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
