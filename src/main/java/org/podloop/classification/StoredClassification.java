@@ -5,11 +5,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.podloop.common.NewEntity;
 
 /** A classification as decided: kept so that a repeated post and the loop timeline show the same verdict. */
 @Entity
 @Table(name = "classifications")
-class StoredClassification {
+class StoredClassification extends NewEntity<UUID> {
 
     @Id
     private UUID snapshotId;
@@ -28,6 +29,11 @@ class StoredClassification {
         this.rulesetVersion = rulesetVersion;
         this.classifiedAt = classifiedAt;
         this.findingsJson = findingsJson;
+    }
+
+    @Override
+    public UUID getId() {
+        return snapshotId;
     }
 
     UUID snapshotId() {

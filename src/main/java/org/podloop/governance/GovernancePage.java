@@ -95,7 +95,7 @@ class GovernancePage {
         model.addAttribute(
                 "loops", found.items().stream().map(GovernancePage::row).toList());
         model.addAttribute("total", found.total());
-        model.addAttribute("teams", signals.teams());
+        model.addAttribute("teams", signals.teamNames());
         model.addAttribute("statuses", LoopStatus.values());
         model.addAttribute("patterns", patterns);
         model.addAttribute("team", teamFilter);

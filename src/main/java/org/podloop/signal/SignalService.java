@@ -84,6 +84,14 @@ public class SignalService {
         return teams.findAllByOrderByKeyAsc().stream().map(this::view).toList();
     }
 
+    /** Every team's key and name, by key: one query, where {@link #teams()} asks the directory once per team. */
+    @Transactional(readOnly = true)
+    public List<TeamName> teamNames() {
+        return teams.findAllByOrderByKeyAsc().stream()
+                .map(team -> new TeamName(team.key(), team.name()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public TeamView team(String key) {
         return teams.findById(key).map(this::view).orElseThrow(() -> new NotFoundException("no team '" + key + "'"));

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.podloop.common.NewEntity;
 
 @Entity
 @Table(name = "snapshots")
-class Snapshot {
+class Snapshot extends NewEntity<UUID> {
 
     @Id
     private UUID id;
@@ -51,6 +52,11 @@ class Snapshot {
         this.contentHash = contentHash;
         this.recordedAt = recordedAt;
         values.forEach((metric, value) -> metrics.add(new SnapshotMetric(metric, value)));
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     String contentHash() {
