@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.podloop.common.InvalidInputException;
 import org.podloop.rules.ActiveRuleset;
 import org.podloop.rules.Intervention;
@@ -58,11 +63,54 @@ public class ClassificationService {
     /** Classifies a snapshot with the active ruleset and stores the verdict with that ruleset's version. */
     @Transactional
     public Classification classify(SnapshotView snapshot) {
-        return classificationTime.record(() -> rulesets.withCurrent(ruleset -> classify(snapshot, ruleset)));
+        return classificationTime.record(
+                () -> rulesets.withCurrent(ruleset -> store(snapshot, ruleset, trend(snapshot))));
     }
 
-    private Classification classify(SnapshotView snapshot, Ruleset ruleset) {
-        List<FindingView> findings = classify(snapshot, new Judgement(ruleset));
+    /**
+     * Classifies new snapshots of one team (an import's) as {@link #classify} does each, reading the team's
+     * earlier snapshots for all of them in two queries instead of one per snapshot: each still sees the
+     * {@value #TREND_SNAPSHOTS} snapshots measured before it, those of the same import among them (in the
+     * order of time, not of the file).
+     */
+    @Transactional
+    public void classifyAll(String teamKey, List<SnapshotView> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        Instant earliest = snapshots.stream()
+                .map(SnapshotView::measuredAt)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        Instant latest = snapshots.stream()
+                .map(SnapshotView::measuredAt)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        // what is stored, and the import's own snapshots, which a bulk write has not flushed yet
+        Map<UUID, SnapshotView> byId = new HashMap<>();
+        Stream.of(
+                        signals.history(teamKey, earliest, TREND_SNAPSHOTS),
+                        signals.between(teamKey, earliest, latest),
+                        snapshots)
+                .flatMap(List::stream)
+                .forEach(known -> byId.put(known.id(), known));
+        List<SnapshotView> known = new ArrayList<>(byId.values());
+        known.sort(Comparator.comparing(SnapshotView::measuredAt).reversed());
+        rulesets.withCurrent(ruleset -> {
+            for (SnapshotView snapshot : snapshots) {
+                List<SnapshotView> before = known.stream()
+                        .filter(earlier -> earlier.measuredAt().isBefore(snapshot.measuredAt()))
+                        .limit(TREND_SNAPSHOTS)
+                        .toList();
+                classificationTime.record(() -> store(snapshot, ruleset, signalsOf(before)));
+            }
+            return null;
+        });
+    }
+
+    private Classification store(SnapshotView snapshot, Ruleset ruleset, List<Map<String, Double>> history) {
+        List<FindingView> findings =
+                new Judgement(ruleset).classifyMeasured(snapshot.metrics(), snapshot.respondents(), history);
         Classification classification = new Classification(snapshot.id(), ruleset.version(), clock.instant(), findings);
         classifications.save(new StoredClassification(
                 snapshot.id(), snapshot.teamKey(), ruleset.version(), classification.classifiedAt(), write(findings)));
@@ -70,13 +118,18 @@ public class ClassificationService {
         return classification;
     }
 
+    /** The signals of the team's snapshots before this one, newest first: what the trend rules read. */
+    private List<Map<String, Double>> trend(SnapshotView snapshot) {
+        return signalsOf(signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS));
+    }
+
+    private static List<Map<String, Double>> signalsOf(List<SnapshotView> snapshots) {
+        return snapshots.stream().map(SnapshotView::signals).toList();
+    }
+
     /** What {@code judgement} finds in the snapshot, given the team's snapshots before it (for the trend rules). */
     List<FindingView> classify(SnapshotView snapshot, Judgement judgement) {
-        List<Map<String, Double>> history =
-                signals.history(snapshot.teamKey(), snapshot.measuredAt(), TREND_SNAPSHOTS).stream()
-                        .map(SnapshotView::signals)
-                        .toList();
-        return judgement.classifyMeasured(snapshot.metrics(), snapshot.respondents(), history);
+        return judgement.classifyMeasured(snapshot.metrics(), snapshot.respondents(), trend(snapshot));
     }
 
     @Transactional(readOnly = true)

@@ -22,6 +22,7 @@ import org.podloop.common.UnitOfWork;
 import org.podloop.signal.NewSnapshot;
 import org.podloop.signal.RecordOutcome;
 import org.podloop.signal.SignalService;
+import org.podloop.signal.SnapshotView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -278,18 +279,20 @@ public class SnapshotImport {
                                 .map(group -> new NewSnapshot(
                                         group.externalId(), group.measuredAt(), group.respondents(), group.signals()))
                                 .toList());
+                List<SnapshotView> recorded = new ArrayList<>();
                 for (int i = 0; i < groups.size(); i++) {
                     RecordOutcome outcome = outcomes.get(i);
                     if (outcome.refused() != null) {
                         error(groups.get(i).firstLine(), outcome.refused().getMessage());
                         rejected++;
                     } else if (outcome.recorded().created()) {
-                        classification.classify(outcome.recorded().snapshot());
+                        recorded.add(outcome.recorded().snapshot());
                         created++;
                     } else {
                         unchanged++;
                     }
                 }
+                classification.classifyAll(team, recorded);
             });
             batch.clear();
             unitOfWork.flushAndForget();

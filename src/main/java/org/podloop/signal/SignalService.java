@@ -200,6 +200,16 @@ public class SignalService {
                 .toList();
     }
 
+    /** The team's snapshots measured in [{@code from}, {@code to}), oldest first. */
+    @Transactional(readOnly = true)
+    public List<SnapshotView> between(String teamKey, Instant from, Instant to) {
+        return snapshots
+                .findByTeamKeyAndMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAsc(teamKey, from, to)
+                .stream()
+                .map(Snapshot::view)
+                .toList();
+    }
+
     /** The team's {@code limit} snapshots measured before {@code before}, newest first: what trends are read from. */
     @Transactional(readOnly = true)
     public List<SnapshotView> history(String teamKey, Instant before, int limit) {

@@ -19,6 +19,9 @@ interface Snapshots extends JpaRepository<Snapshot, UUID> {
 
     Page<Snapshot> findByTeamKeyOrderByMeasuredAtDescIdDesc(String teamKey, Pageable page);
 
+    List<Snapshot> findByTeamKeyAndMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAsc(
+            String teamKey, Instant from, Instant to);
+
     List<Snapshot> findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(
             String teamKey, Instant before, Pageable limit);
 }

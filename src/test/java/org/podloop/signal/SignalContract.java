@@ -380,6 +380,47 @@ abstract class SignalContract extends ApiTest {
         assertThat(again.body().get("unchanged").asInt()).isEqualTo(3);
     }
 
+    /**
+     * The trend rules read the three snapshots measured before each one. An import of a team's weeks sees
+     * the earlier weeks of the same file, in the order of time, not of the file: its findings are those of
+     * the same weeks posted one by one.
+     */
+    @Test
+    void anImportedSnapshotSeesTheEarlierWeeksOfTheSameFileAsItsTrend() {
+        String[][] weeks = {
+            {"w1", "2026-09-07T09:00:00Z", "80"},
+            {"w2", "2026-09-14T09:00:00Z", "74"},
+            {"w3", "2026-09-21T09:00:00Z", "68"}
+        };
+        String posted = team + "p";
+        assertThat(client.createTeam(posted, "quinn").status()).isEqualTo(201);
+        JsonNode findingsPosted = null;
+        for (String[] week : weeks) {
+            Response answer = client.postSnapshot(
+                    posted, week[0], Instant.parse(week[1]), Map.of("psychological_safety", Double.valueOf(week[2])));
+            assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+            findingsPosted = answer.body().get("findings");
+        }
+        assertThat(findingsPosted)
+                .as("two weekly declines of 6 points are a trend")
+                .isNotEmpty();
+
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (String[] week : new String[][] {weeks[2], weeks[0], weeks[1]}) {
+            csv.append(team + "," + week[0] + "," + week[1] + ",6,psychological_safety," + week[2] + "\n");
+        }
+        Response imported = importCsv(csv.toString());
+        assertThat(imported.body().get("created").asInt())
+                .as(String.valueOf(imported.body()))
+                .isEqualTo(3);
+
+        String findingsOfWeek3 =
+                "select c.findings_json from classifications c join snapshots s on s.id = c.snapshot_id"
+                        + " where s.team_key = ? and s.external_id = 'w3'";
+        assertThat(jdbc.queryForObject(findingsOfWeek3, String.class, team))
+                .isEqualTo(jdbc.queryForObject(findingsOfWeek3, String.class, posted));
+    }
+
     @Test
     void theSampleFileShippedInDeployImports() throws java.io.IOException {
         Response response =
