@@ -28,7 +28,7 @@ final class Calls {
     private final List<PodloopClient> nodes;
     private final Map<String, ConcurrentLinkedQueue<Double>> millisByKind = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    private ConcurrentLinkedQueue<Double> window = new ConcurrentLinkedQueue<>();
+    private volatile ConcurrentLinkedQueue<Double> window = new ConcurrentLinkedQueue<>();
 
     Calls(List<PodloopClient> nodes) {
         this.nodes = nodes;

@@ -1,5 +1,6 @@
 package org.podloop.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ final class Machine {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         return machine;
+    }
+
+    /** "2026-12-04 on AMD EPYC, 2 cores": the start of both reports' first line, from {@link #describe()}'s figures. */
+    static String dateAndCpu(JsonNode machine) {
+        return machine.path("date").asText() + " on " + machine.path("cpu").asText() + ", "
+                + machine.path("cores").asInt() + " cores";
     }
 
     private static String firstValue(Path file, String key) {

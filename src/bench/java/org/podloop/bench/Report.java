@@ -17,12 +17,8 @@ final class Report {
         JsonNode m = r.get("machine");
         StringBuilder md = new StringBuilder();
         md.append("Measured ")
-                .append(m.get("date").asText())
-                .append(" on ")
-                .append(m.get("cpu").asText())
+                .append(Machine.dateAndCpu(m))
                 .append(", ")
-                .append(m.get("cores").asInt())
-                .append(" cores, ")
                 .append(m.get("memory").asText())
                 .append(", ")
                 .append(m.get("java").asText())

@@ -10,19 +10,14 @@ final class SoakReport {
     private SoakReport() {}
 
     static String markdown(JsonNode soak) {
-        JsonNode machine = soak.path("machine");
         JsonNode durations = soak.path("durations");
         JsonNode requests = soak.path("requests");
         JsonNode all = requests.path("all");
         JsonNode checks = soak.path("checks");
         StringBuilder md = new StringBuilder();
         md.append("Soak measured ")
-                .append(machine.path("date").asText())
-                .append(" on ")
-                .append(machine.path("cpu").asText())
-                .append(", ")
-                .append(machine.path("cores").asInt())
-                .append(" cores, two nodes (-Xmx512m each) and PostgreSQL on the same machine.\n\n");
+                .append(Machine.dateAndCpu(soak.path("machine")))
+                .append(", two nodes (-Xmx512m each) and PostgreSQL on the same machine.\n\n");
         md.append(String.format(
                 "%d loops in %.1f minutes (%.1f loops a minute); reminder to choose after %s, time-box %s, reminder %s"
                         + " before its end, re-measurement overdue after %s.%n%n",

@@ -88,16 +88,12 @@ public final class SoakRunner {
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         List<SoakLoop> loops = new ArrayList<>();
         long spacingNanos = AT_LEAST.toNanos() / LOOPS;
-        Instant nextSample = start.plus(WINDOW);
         for (int i = 0; i < LOOPS; i++) {
             long due = i * spacingNanos;
             while (Duration.between(start, Instant.now()).toNanos() < due) {
                 Thread.sleep(5);
             }
-            if (Instant.now().isAfter(nextSample)) {
-                series.sample();
-                nextSample = nextSample.plus(WINDOW);
-            }
+            series.sampleIfDue();
             inFlight.acquire();
             SoakLoop loop = new SoakLoop(i, calls);
             loops.add(loop);
@@ -113,10 +109,7 @@ public final class SoakRunner {
         }
         drivers.shutdown();
         while (!drivers.awaitTermination(1, TimeUnit.SECONDS)) {
-            if (Instant.now().isAfter(nextSample)) {
-                series.sample();
-                nextSample = nextSample.plus(WINDOW);
-            }
+            series.sampleIfDue();
         }
         return loops;
     }
@@ -183,10 +176,19 @@ public final class SoakRunner {
         private final List<PodloopNode> nodes;
         private final Calls calls;
         private final Instant start = Instant.now();
+        private Instant nextSample = start.plus(WINDOW);
 
         Series(List<PodloopNode> nodes, Calls calls) {
             this.nodes = nodes;
             this.calls = calls;
+        }
+
+        /** A sample when a window has passed since the last one. */
+        void sampleIfDue() {
+            if (Instant.now().isAfter(nextSample)) {
+                sample();
+                nextSample = nextSample.plus(WINDOW);
+            }
         }
 
         void sample() {

@@ -93,7 +93,7 @@ public class ClassificationService {
                         signals.between(teamKey, earliest, latest),
                         snapshots)
                 .flatMap(List::stream)
-                .forEach(known -> byId.put(known.id(), known));
+                .forEach(snapshot -> byId.put(snapshot.id(), snapshot));
         List<SnapshotView> known = new ArrayList<>(byId.values());
         known.sort(Comparator.comparing(SnapshotView::measuredAt).reversed());
         rulesets.withCurrent(ruleset -> {

@@ -414,11 +414,13 @@ abstract class SignalContract extends ApiTest {
                 .as(String.valueOf(imported.body()))
                 .isEqualTo(3);
 
-        String findingsOfWeek3 =
-                "select c.findings_json from classifications c join snapshots s on s.id = c.snapshot_id"
-                        + " where s.team_key = ? and s.external_id = 'w3'";
-        assertThat(jdbc.queryForObject(findingsOfWeek3, String.class, team))
-                .isEqualTo(jdbc.queryForObject(findingsOfWeek3, String.class, posted));
+        String findingsOfWeek = "select c.findings_json from classifications c join snapshots s on s.id = c.snapshot_id"
+                + " where s.team_key = ? and s.external_id = ?";
+        for (String[] week : weeks) {
+            assertThat(jdbc.queryForObject(findingsOfWeek, String.class, team, week[0]))
+                    .as(week[0])
+                    .isEqualTo(jdbc.queryForObject(findingsOfWeek, String.class, posted, week[0]));
+        }
     }
 
     @Test
