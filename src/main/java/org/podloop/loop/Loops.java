@@ -10,6 +10,8 @@ import org.springframework.data.repository.query.Param;
 
 interface Loops extends JpaRepository<Loop, UUID>, JpaSpecificationExecutor<Loop> {
 
+    /** JPQL, as the intake's queries are (see {@code signal.Snapshots}): every snapshot asks it. */
+    @Query("select l from Loop l where l.openTeamKey = :teamKey")
     Optional<Loop> findByOpenTeamKey(String teamKey);
 
     long countByStatus(LoopStatus status);
