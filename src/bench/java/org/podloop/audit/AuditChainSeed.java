@@ -24,19 +24,23 @@ public final class AuditChainSeed {
     public static void append(Connection sql, int count) throws SQLException {
         boolean autoCommit = sql.getAutoCommit();
         sql.setAutoCommit(false);
-        try (PreparedStatement head = sql.prepareStatement(
-                        "select last_hash, entry_count from audit_head where id = " + AuditHead.ID + " for update");
+        try (PreparedStatement head =
+                        sql.prepareStatement("select last_hash, entry_count, last_id from audit_head where id = "
+                                + AuditHead.ID + " for update");
                 PreparedStatement insert = sql.prepareStatement(
-                        "insert into audit_entries (format, recorded_at, kind, loop_id, team, actor, actor_roles,"
-                                + " content, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "insert into audit_entries (id, format, recorded_at, kind, loop_id, team, actor, actor_roles,"
+                                + " content, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement advance = sql.prepareStatement(
-                        "update audit_head set last_hash = ?, entry_count = ? where id = " + AuditHead.ID)) {
+                        "update audit_head set last_hash = ?, entry_count = ?, last_id = ? where id = "
+                                + AuditHead.ID)) {
             String previous;
             long entries;
+            long lastId;
             try (ResultSet row = head.executeQuery()) {
                 row.next();
                 previous = row.getString(1);
                 entries = row.getLong(2);
+                lastId = row.getLong(3);
             }
             Instant start = Instant.now().minus(count, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MICROS);
             UUID loop = UUID.randomUUID();
@@ -46,6 +50,7 @@ public final class AuditChainSeed {
                 }
                 String team = "seed" + (i % 40);
                 AuditEntry entry = new AuditEntry(
+                        lastId + i + 1,
                         start.plusSeconds(i),
                         "TASK_COMPLETED",
                         loop,
@@ -55,16 +60,17 @@ public final class AuditChainSeed {
                         "{\"detail\":{\"submitted\":{\"interventionId\":\"speak-up-round\"},"
                                 + "\"task\":\"Task_ChooseIntervention\"},\"iteration\":1}",
                         previous);
-                insert.setInt(1, entry.format());
-                insert.setObject(2, entry.recordedAt().atOffset(ZoneOffset.UTC));
-                insert.setString(3, entry.kind());
-                insert.setObject(4, entry.loopId());
-                insert.setString(5, entry.team());
-                insert.setString(6, entry.actor());
-                insert.setString(7, entry.actorRoles());
-                insert.setString(8, entry.content());
-                insert.setString(9, entry.previousHash());
-                insert.setString(10, entry.hash());
+                insert.setLong(1, entry.id());
+                insert.setInt(2, entry.format());
+                insert.setObject(3, entry.recordedAt().atOffset(ZoneOffset.UTC));
+                insert.setString(4, entry.kind());
+                insert.setObject(5, entry.loopId());
+                insert.setString(6, entry.team());
+                insert.setString(7, entry.actor());
+                insert.setString(8, entry.actorRoles());
+                insert.setString(9, entry.content());
+                insert.setString(10, entry.previousHash());
+                insert.setString(11, entry.hash());
                 insert.addBatch();
                 previous = entry.hash();
                 if ((i + 1) % BATCH == 0 || i == count - 1) {
@@ -73,6 +79,7 @@ public final class AuditChainSeed {
             }
             advance.setString(1, previous);
             advance.setLong(2, entries + count);
+            advance.setLong(3, lastId + count);
             advance.executeUpdate();
             sql.commit();
         } catch (SQLException | RuntimeException e) {

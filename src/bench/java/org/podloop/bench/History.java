@@ -44,9 +44,12 @@ final class History {
                     + " select md5(e.loop_id::text || c.k)::uuid, e.iteration, e.at - c.k * interval '1 hour', e.type, e.actor,"
                     + " case when e.snapshot_id is null then null else md5(e.snapshot_id::text || c.k)::uuid end, e.detail"
                     + " from loop_timeline e join templates t on t.id = e.loop_id cross join copies c",
-            "insert into audit_entries (recorded_at, kind, loop_id, actor, content, previous_hash, hash)"
-                    + " select a.recorded_at - c.k * interval '1 hour', a.kind, md5(a.loop_id::text || c.k)::uuid, a.actor, a.content,"
+            // ids as the head gives them (AuditHead.nextId), so that entries appended later follow these
+            "insert into audit_entries (id, recorded_at, kind, loop_id, actor, content, previous_hash, hash)"
+                    + " select (select last_id from audit_head) + row_number() over (), a.recorded_at - c.k * interval '1 hour',"
+                    + " a.kind, md5(a.loop_id::text || c.k)::uuid, a.actor, a.content,"
                     + " a.previous_hash, a.hash from audit_entries a join templates t on t.id = a.loop_id cross join copies c",
+            "update audit_head set last_id = (select max(id) from audit_entries)",
             "analyze",
         };
         try (var statement = sql.createStatement()) {

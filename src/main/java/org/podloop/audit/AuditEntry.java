@@ -1,13 +1,12 @@
 package org.podloop.audit;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.podloop.common.NewEntity;
 import org.podloop.common.Sha256;
 
 /**
@@ -16,16 +15,18 @@ import org.podloop.common.Sha256;
  * <p>Format 2 (every entry written now) hashes, besides the content, what the entry belongs to (its team
  * and loop) and the roles its actor held then, so that verification can tell whether the actor was
  * allowed on that loop. Entries of format 1 (stored before, {@code format} null) keep their hash.
+ *
+ * <p>Its id is given by the chain's head ({@link AuditHead#nextId()}), so that ids follow the chain and the
+ * entries of one transaction are inserted in one batch.
  */
 @Entity
 @Table(name = "audit_entries")
-class AuditEntry {
+class AuditEntry extends NewEntity<Long> {
 
     static final int LEGACY_FORMAT = 1;
     static final int SCOPED_FORMAT = 2;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     private Integer format;
@@ -41,8 +42,9 @@ class AuditEntry {
 
     protected AuditEntry() {}
 
-    /** A new entry: scoped to its team and loop, with the roles its actor holds now. */
+    /** A new entry with the id the chain's head gave: scoped to its team and loop, with the roles its actor holds now. */
     AuditEntry(
+            long id,
             Instant recordedAt,
             String kind,
             UUID loopId,
@@ -51,7 +53,7 @@ class AuditEntry {
             String actorRoles,
             String content,
             String previousHash) {
-        this(null, SCOPED_FORMAT, recordedAt, kind, loopId, team, actor, actorRoles, content, previousHash, null);
+        this(id, SCOPED_FORMAT, recordedAt, kind, loopId, team, actor, actorRoles, content, previousHash, null);
         this.hash = computeHash();
     }
 
@@ -97,6 +99,11 @@ class AuditEntry {
                 digest.update((byte) 0x1f);
             }
         });
+    }
+
+    @Override
+    public Long getId() {
+        return id;
     }
 
     Long id() {

@@ -4,7 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The newest hash of the chain and how many entries it has. */
+/** The newest hash of the chain, how many entries it has, and the id of its newest entry. */
 @Entity
 @Table(name = "audit_head")
 class AuditHead {
@@ -16,6 +16,7 @@ class AuditHead {
 
     private String lastHash;
     private long entryCount;
+    private long lastId;
 
     protected AuditHead() {}
 
@@ -27,7 +28,14 @@ class AuditHead {
         return entryCount;
     }
 
-    void advance(String hash) {
+    /** The id of the next entry: the head is locked, so ids follow the chain's order on every node. */
+    long nextId() {
+        return lastId + 1;
+    }
+
+    /** The entry {@code id} (which {@link #nextId()} gave) with {@code hash} is the newest of the chain now. */
+    void advance(long id, String hash) {
+        lastId = id;
         lastHash = hash;
         entryCount++;
     }

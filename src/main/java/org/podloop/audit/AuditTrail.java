@@ -124,6 +124,7 @@ public class AuditTrail {
         AuditHead head = heads.lockHead().orElseThrow(() -> new IllegalStateException("the audit head row is missing"));
         for (Pending p : batch.pending) {
             AuditEntry entry = entries.save(new AuditEntry(
+                    head.nextId(),
                     p.at(),
                     p.kind(),
                     p.scope().loopId(),
@@ -132,7 +133,7 @@ public class AuditTrail {
                     p.scope().actorRoles(),
                     p.content(),
                     head.lastHash()));
-            head.advance(entry.hash());
+            head.advance(entry.id(), entry.hash());
         }
         batch.pending.clear();
     }

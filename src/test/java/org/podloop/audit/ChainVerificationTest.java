@@ -402,13 +402,14 @@ class ChainVerificationTest extends ApiTest {
                 digest.update((byte) 0x1f);
             }
         });
-        return insert(
-                new AuditEntry(null, null, at, "RULESET_ACTIVATED", null, null, "demo", null, content, previous, hash));
+        return insert(new AuditEntry(
+                nextId(), null, at, "RULESET_ACTIVATED", null, null, "demo", null, content, previous, hash));
     }
 
     private void appendOfToday() {
         String previous = jdbc.queryForObject("select last_hash from audit_head", String.class);
         insert(new AuditEntry(
+                nextId(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
                 "SNAPSHOT_RECORDED",
                 null,
@@ -419,10 +420,16 @@ class ChainVerificationTest extends ApiTest {
                 previous));
     }
 
+    /** The id the head gives the next entry, as AuditTrail takes it. */
+    private long nextId() {
+        return jdbc.queryForObject("select last_id + 1 from audit_head", Long.class);
+    }
+
     private long insert(AuditEntry entry) {
         jdbc.update(
-                "insert into audit_entries (format, recorded_at, kind, loop_id, team, actor, actor_roles, content,"
-                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into audit_entries (id, format, recorded_at, kind, loop_id, team, actor, actor_roles, content,"
+                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.id(),
                 entry.format() == AuditEntry.LEGACY_FORMAT ? null : entry.format(),
                 entry.recordedAt().atOffset(ZoneOffset.UTC),
                 entry.kind(),
@@ -433,8 +440,11 @@ class ChainVerificationTest extends ApiTest {
                 entry.content(),
                 entry.previousHash(),
                 entry.hash());
-        jdbc.update("update audit_head set last_hash = ?, entry_count = entry_count + 1 where id = 1", entry.hash());
-        return jdbc.queryForObject("select max(id) from audit_entries", Long.class);
+        jdbc.update(
+                "update audit_head set last_hash = ?, entry_count = entry_count + 1, last_id = ? where id = 1",
+                entry.hash(),
+                entry.id());
+        return entry.id();
     }
 
     /**

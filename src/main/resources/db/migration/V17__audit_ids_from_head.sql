@@ -1,0 +1,6 @@
+-- An audit entry's id is taken from the head, under the head's lock (AuditTrail), instead of an identity column:
+-- ids follow the chain's order on every node, as before, and the entries of one transaction are inserted as one
+-- batch (an identity column makes each insert a round trip of its own, to learn its id).
+alter table audit_head add column last_id bigint not null default 0;
+update audit_head set last_id = coalesce((select max(id) from audit_entries), 0);
+alter table audit_entries alter column id drop identity;
