@@ -52,12 +52,28 @@ final class History {
             "update audit_head set last_id = (select max(id) from audit_entries)",
             "analyze",
         };
+        // one transaction under the chain head's lock: the copies take ids after the head's, as the node's own
+        // appends (reminders, nudges) do meanwhile
         try (var statement = sql.createStatement()) {
+            sql.setAutoCommit(false);
+            statement.execute("select last_id from audit_head for update");
             for (String each : statements) {
                 statement.execute(each.contains("%d") ? each.formatted(total) : each);
             }
+            sql.commit();
         } catch (SQLException e) {
+            try {
+                sql.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
             throw new IllegalStateException("copying loops into history", e);
+        } finally {
+            try {
+                sql.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("copying loops into history", e);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * The queries of every intake are JPQL, not derived from the method names: Spring Data builds a derived query
+ * The intake's queries are JPQL, not derived from the method names: Spring Data builds a derived query
  * as a new criteria tree on each call (whenever it takes a page), which Hibernate translates to SQL anew, while
  * a JPQL string is translated once and its plan cached.
  */

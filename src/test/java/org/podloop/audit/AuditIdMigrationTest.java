@@ -15,7 +15,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A database written before audit ids came from the chain's head (V17) keeps its entries and ids, and the next
- * entry follows the newest of them, also when the identity column had left a gap (a rolled-back append).
+ * entry follows the newest of them, also when the identity column had left a gap (a rolled-back append), and
+ * follows the last verified entry when entries after it were removed (their ids are not given again).
  */
 class AuditIdMigrationTest {
 
@@ -56,6 +57,25 @@ class AuditIdMigrationTest {
         assertThatThrownBy(() -> insertWithoutId(jdbc))
                 .as("every writer takes its id from the head")
                 .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void entriesRemovedAfterTheLastCheckDoNotGiveTheirIdsAgain() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:audit-ids-removed;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).target("16").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        for (int i = 0; i < 3; i++) {
+            insertWithoutId(jdbc);
+        }
+        jdbc.update("update audit_checkpoint set entry_id = 3");
+        jdbc.update("delete from audit_entries where id = 3");
+
+        Flyway.configure().dataSource(h2).load().migrate();
+
+        assertThat(jdbc.queryForObject("select last_id from audit_head", Long.class))
+                .as("the next entry is 4, after the last verified one, not 3 again")
+                .isEqualTo(3);
     }
 
     private static void insertWithoutId(JdbcTemplate jdbc) {
