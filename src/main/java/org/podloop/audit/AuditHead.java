@@ -33,9 +33,9 @@ class AuditHead {
         return lastId + 1;
     }
 
-    /** The entry {@code id} (which {@link #nextId()} gave) with {@code hash} is the newest of the chain now. */
-    void advance(long id, String hash) {
-        lastId = id;
+    /** The entry {@link #nextId()} gave, with {@code hash}, is the newest of the chain now. */
+    void advance(String hash) {
+        lastId++;
         lastHash = hash;
         entryCount++;
     }

@@ -133,7 +133,7 @@ public class AuditTrail {
                     p.scope().actorRoles(),
                     p.content(),
                     head.lastHash()));
-            head.advance(entry.id(), entry.hash());
+            head.advance(entry.hash());
         }
         batch.pending.clear();
     }

@@ -203,9 +203,7 @@ public class SignalService {
     /** The team's snapshots measured in [{@code from}, {@code to}), oldest first. */
     @Transactional(readOnly = true)
     public List<SnapshotView> between(String teamKey, Instant from, Instant to) {
-        return snapshots
-                .findByTeamKeyAndMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAsc(teamKey, from, to)
-                .stream()
+        return snapshots.ofTeamBetween(teamKey, from, to).stream()
                 .map(Snapshot::view)
                 .toList();
     }
@@ -213,9 +211,7 @@ public class SignalService {
     /** The team's {@code limit} snapshots measured before {@code before}, newest first: what trends are read from. */
     @Transactional(readOnly = true)
     public List<SnapshotView> history(String teamKey, Instant before, int limit) {
-        return snapshots
-                .findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(teamKey, before, PageRequest.of(0, limit))
-                .stream()
+        return snapshots.ofTeamBefore(teamKey, before, PageRequest.of(0, limit)).stream()
                 .map(Snapshot::view)
                 .toList();
     }

@@ -29,10 +29,8 @@ interface Snapshots extends JpaRepository<Snapshot, UUID> {
 
     @Query("select s from Snapshot s where s.teamKey = :teamKey and s.measuredAt >= :from and s.measuredAt < :to"
             + " order by s.measuredAt")
-    List<Snapshot> findByTeamKeyAndMeasuredAtGreaterThanEqualAndMeasuredAtLessThanOrderByMeasuredAtAsc(
-            String teamKey, Instant from, Instant to);
+    List<Snapshot> ofTeamBetween(String teamKey, Instant from, Instant to);
 
     @Query("select s from Snapshot s where s.teamKey = :teamKey and s.measuredAt < :before order by s.measuredAt desc")
-    List<Snapshot> findByTeamKeyAndMeasuredAtBeforeOrderByMeasuredAtDesc(
-            String teamKey, Instant before, Pageable limit);
+    List<Snapshot> ofTeamBefore(String teamKey, Instant before, Pageable limit);
 }
